@@ -1,0 +1,16 @@
+package org.borderwatch.audit;
+
+/** What a caller did, as named in the access log. */
+public enum AuditAction {
+    /** Any request refused before it reached a resource (role, token, unknown agency). */
+    ACCESS,
+    REPORT_CREATE,
+    REPORT_READ,
+    REPORT_AMEND,
+    REPORT_VERSIONS_READ,
+    /** A report delivered through the offline-sync changes feed. */
+    REPORT_SYNC,
+    /** A report shown in the supervisors' list. */
+    REPORT_LIST,
+    AUDIT_READ
+}

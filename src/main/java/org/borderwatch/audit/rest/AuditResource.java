@@ -1,0 +1,65 @@
+package org.borderwatch.audit.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.AuditEventFilter;
+import org.borderwatch.audit.Outcome;
+import org.borderwatch.audit.service.AuditQueryService;
+import org.borderwatch.common.paging.PageLimit;
+import org.borderwatch.common.web.Params;
+import org.borderwatch.security.CallerResolver;
+import org.borderwatch.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "The access log, for auditors.")
+public class AuditResource {
+
+    private final CallerResolver callers;
+    private final AuditQueryService audit;
+    private final PageLimit pageLimit;
+
+    public AuditResource(CallerResolver callers, AuditQueryService audit, PageLimit pageLimit) {
+        this.callers = callers;
+        this.audit = audit;
+        this.pageLimit = pageLimit;
+    }
+
+    @GET
+    @Path("events")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Search the access log",
+            description = "Events done by the auditor's agency or about its resources, newest first. Reading the log is itself logged.")
+    @APIResponse(responseCode = "200", description = "A page of events.")
+    public Uni<AuditEventView.Page> events(
+            @Parameter(description = "Token subject of the actor.", example = "be6a6ad6-9084-4753-aad7-faf46164032b") @QueryParam("actor") String actor,
+            @Parameter(description = "Agency of the actor.", example = "VN-QN") @QueryParam("agency") String agency,
+            @Parameter(description = "Action.", example = "REPORT_READ") @QueryParam("action") String action,
+            @Parameter(description = "Resource type.", example = "REPORT") @QueryParam("resourceType") String resourceType,
+            @Parameter(description = "Resource id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @QueryParam("resourceId") String resourceId,
+            @Parameter(description = "Outcome.", example = "DENIED") @QueryParam("outcome") String outcome,
+            @Parameter(description = "At or after this time (RFC 3339).", example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Before this time (RFC 3339).", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
+        AuditEventFilter filter = new AuditEventFilter(Params.text("actor", actor, 255), Params.text("agency", agency, 32),
+                Params.enumValue("action", action, AuditAction.class), Params.text("resourceType", resourceType, 64),
+                Params.text("resourceId", resourceId, 255), Params.enumValue("outcome", outcome, Outcome.class),
+                Params.instant("from", from), Params.instant("to", to));
+        int size = pageLimit.resolve(Params.integer("limit", limit));
+        String after = Params.text("cursor", cursor, 512);
+        return callers.current()
+                .chain(caller -> audit.search(caller, filter, after, size))
+                .map(page -> new AuditEventView.Page(page.items().stream().map(AuditEventView::of).toList(), page.nextCursor()));
+    }
+}

@@ -1,0 +1,51 @@
+package org.borderwatch.audit.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.AuditEvent;
+import org.borderwatch.audit.AuditEventFilter;
+import org.borderwatch.audit.AuditedResource;
+import org.borderwatch.audit.repository.AuditEventRepository;
+import org.borderwatch.common.paging.Cursor;
+import org.borderwatch.security.Caller;
+
+/** The auditor's reading of the access log: events by or about the auditor's agency. The reading is itself logged. */
+@ApplicationScoped
+public class AuditQueryService {
+
+    private static final String KIND = "audit";
+    private final AuditEventRepository events;
+    private final AuditRecorder recorder;
+
+    public AuditQueryService(AuditEventRepository events, AuditRecorder recorder) {
+        this.events = events;
+        this.recorder = recorder;
+    }
+
+    public record Page(List<AuditEvent> items, String nextCursor) {
+    }
+
+    @WithTransaction
+    public Uni<Page> search(Caller caller, AuditEventFilter filter, String cursor, int limit) {
+        Instant afterTime = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            String[] parts = Cursor.decode(KIND, cursor, 2);
+            try {
+                afterTime = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw Cursor.invalid();
+            }
+        }
+        return events.search(filter, caller.agency(), afterTime, afterId, limit)
+                .call(() -> recorder.allowed(caller, AuditAction.AUDIT_READ, new AuditedResource("AUDIT_LOG", caller.agency(), caller.agency())))
+                .map(items -> new Page(items, items.size() < limit ? null
+                        : Cursor.encode(KIND, items.get(items.size() - 1).occurredAt, items.get(items.size() - 1).id)));
+    }
+}

@@ -1,0 +1,77 @@
+package org.borderwatch.audit.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.AuditEvent;
+import org.borderwatch.audit.AuditedResource;
+import org.borderwatch.audit.Outcome;
+import org.borderwatch.audit.repository.AuditEventRepository;
+import org.borderwatch.common.web.CurrentRequest;
+import org.borderwatch.common.web.RequestInfo;
+import org.borderwatch.security.Caller;
+
+/** The one audit recorder: every access to content and every refusal goes through here. */
+@ApplicationScoped
+public class AuditRecorder {
+
+    private final AuditEventRepository events;
+    private final CurrentRequest request;
+    private final Clock clock;
+
+    public AuditRecorder(AuditEventRepository events, CurrentRequest request, Clock clock) {
+        this.events = events;
+        this.request = request;
+        this.clock = clock;
+    }
+
+    /** Records an allowed access inside the caller's transaction: no audit row, no response. */
+    public Uni<Void> allowed(Caller caller, AuditAction action, AuditedResource resource) {
+        return allowed(caller, action, List.of(resource), null);
+    }
+
+    public Uni<Void> allowed(Caller caller, AuditAction action, List<AuditedResource> resources, String deviceId) {
+        if (resources.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        RequestInfo info = request.info().withDevice(deviceId);
+        return events.append(resources.stream()
+                .map(resource -> event(caller, action, resource, Outcome.ALLOWED, null, info))
+                .toList());
+    }
+
+    /** Records a refused or failed attempt in a transaction of its own, after the refused work was rolled back. */
+    @WithTransaction
+    public Uni<Void> refused(Caller caller, AuditAction action, AuditedResource resource, Outcome outcome, String reason) {
+        return events.append(List.of(event(caller, action, resource, outcome, reason, request.info())));
+    }
+
+    private AuditEvent event(Caller caller, AuditAction action, AuditedResource resource, Outcome outcome, String reason,
+                             RequestInfo info) {
+        AuditEvent event = new AuditEvent();
+        event.id = UUID.randomUUID();
+        event.occurredAt = clock.instant();
+        if (caller != null) {
+            event.subject = caller.subject();
+            event.agency = caller.agency().isEmpty() ? null : caller.agency();
+            event.roles = caller.rolesText();
+        }
+        event.deviceId = info.deviceId();
+        event.action = action;
+        if (resource != null) {
+            event.resourceType = resource.type();
+            event.resourceId = resource.id();
+            event.resourceAgency = resource.agency();
+        }
+        event.outcome = outcome;
+        event.reason = reason;
+        event.clientAddress = info.clientAddress();
+        event.userAgent = info.userAgent();
+        event.requestId = info.requestId();
+        return event;
+    }
+}

@@ -1,0 +1,42 @@
+package org.borderwatch.common.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.borderwatch.common.problem.ProblemException;
+
+/** Opaque paging cursors: a few values joined and base64url-encoded, with a prefix naming the list. */
+public final class Cursor {
+
+    private static final String SEPARATOR = "|";
+
+    private Cursor() {
+    }
+
+    public static String encode(String kind, Object... parts) {
+        StringBuilder text = new StringBuilder(kind);
+        for (Object part : parts) {
+            text.append(SEPARATOR).append(part);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The values of a cursor this service issued for the list {@code kind}, or a 400 naming {@code cursor}. */
+    public static String[] decode(String kind, String cursor, int parts) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] values = text.split("\\|", -1);
+            if (values.length == parts + 1 && values[0].equals(kind)) {
+                String[] result = new String[parts];
+                System.arraycopy(values, 1, result, 0, parts);
+                return result;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the problem below
+        }
+        throw invalid();
+    }
+
+    public static ProblemException invalid() {
+        return ProblemException.invalid("cursor", "is not a cursor this service issued for this list");
+    }
+}

@@ -1,0 +1,68 @@
+package org.borderwatch.common.web;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.common.vertx.ContextLocals;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+
+/**
+ * Runs first on every request: gives it an id (the client's X-Request-Id when it is sane), echoes it
+ * on the response, puts it in the logs, and keeps what the access log needs about the request.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    static final String KEY = "borderwatch.request";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final int MAX_HEADER = 256;
+
+    private final long maxBody;
+
+    public RequestIds(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.maxBody = maxBody.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-10_000).handler(this::assign);
+    }
+
+    private void assign(RoutingContext context) {
+        String offered = context.request().getHeader(HEADER);
+        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        SocketAddress remote = context.request().remoteAddress();
+        RequestInfo info = new RequestInfo(id, remote == null ? null : remote.hostAddress(),
+                clip(context.request().getHeader("User-Agent")), clip(context.request().getHeader(RequestInfo.DEVICE_HEADER)));
+        ContextLocals.put(KEY, info);
+        MDC.put("requestId", id);
+        context.response().putHeader(HEADER, id);
+        if (tooLarge(context)) {
+            context.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                    .putHeader("Connection", "close")
+                    .end("{\"type\":\"urn:borderwatch:problem:payload-too-large\",\"title\":\"Request body too large\",\"status\":413,"
+                            + "\"detail\":\"The body is larger than " + maxBody + " bytes\",\"instance\":\"" + id + "\"}");
+            return;
+        }
+        context.next();
+    }
+
+    private boolean tooLarge(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        try {
+            return length != null && Long.parseLong(length.trim()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String clip(String value) {
+        return value == null || value.length() <= MAX_HEADER ? value : value.substring(0, MAX_HEADER);
+    }
+}

@@ -1,0 +1,112 @@
+package org.borderwatch.report.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.report.Report;
+import org.borderwatch.report.ReportFilter;
+
+@ApplicationScoped
+@WithSession
+public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
+
+    private static final String INSERT = """
+            insert into report (id, agency, reporter, device_id, status, category, occurred_at, lat, lon, accuracy_meters,
+                                border_gate, border_marker, impact, content, origin_hash, version, received_at, updated_at)
+            values (:id, :agency, :reporter, :deviceId, :status, :category, :occurredAt, :lat, :lon, :accuracy,
+                    :borderGate, :borderMarker, :impact, cast(cast(:content as text) as jsonb), :originHash, 1, :receivedAt, :receivedAt)
+            on conflict (id) do nothing
+            """;
+
+    /**
+     * Inserts a new report unless one with its id exists. A concurrent insert of the same id waits for
+     * the other transaction and then reports false, so retries never create a second row.
+     */
+    public Uni<Boolean> insertIfAbsent(Report report) {
+        return getSession().chain(session -> session.createNativeQuery(INSERT)
+                .setParameter("id", report.id)
+                .setParameter("agency", report.agency)
+                .setParameter("reporter", report.reporter)
+                .setParameter("deviceId", report.deviceId)
+                .setParameter("status", report.status.name())
+                .setParameter("category", report.category.name())
+                .setParameter("occurredAt", report.occurredAt.atOffset(ZoneOffset.UTC))
+                .setParameter("lat", report.lat)
+                .setParameter("lon", report.lon)
+                .setParameter("accuracy", report.accuracyMeters)
+                .setParameter("borderGate", report.borderGate)
+                .setParameter("borderMarker", report.borderMarker)
+                .setParameter("impact", report.impact == null ? null : report.impact.name())
+                .setParameter("content", report.content)
+                .setParameter("originHash", report.originHash)
+                .setParameter("receivedAt", report.receivedAt.atOffset(ZoneOffset.UTC))
+                .executeUpdate()
+                .map(rows -> rows == 1));
+    }
+
+    public Uni<Report> byId(UUID id) {
+        return findById(id);
+    }
+
+    /**
+     * The changes feed position below which nothing can change any more: the oldest transaction still
+     * running. Every transaction with a smaller id has finished, and any later writer gets a larger id.
+     */
+    public Uni<Long> settledBelow() {
+        return getSession().chain(session -> session
+                .createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint", Long.class)
+                .getSingleResult());
+    }
+
+    /**
+     * Reports that changed after (xid, seq), in feed order, limited to those written by transactions
+     * below {@code settledBelow}. Rows are ordered by the id of the transaction that last wrote them;
+     * since a transaction that is still running is never passed, one that commits late cannot land
+     * behind a cursor a client already holds.
+     */
+    public Uni<List<Report>> changedAfter(String agency, String reporter, long afterXid, long afterSeq, long settledBelow, int limit) {
+        String scope = reporter == null ? "agency = :agency" : "agency = :agency and reporter = :reporter";
+        Parameters params = Parameters.with("agency", agency).and("afterXid", afterXid).and("afterSeq", afterSeq)
+                .and("settled", settledBelow);
+        if (reporter != null) {
+            params.and("reporter", reporter);
+        }
+        return find(scope + " and (changeXid > :afterXid or (changeXid = :afterXid and changeSeq > :afterSeq))"
+                + " and changeXid < :settled order by changeXid, changeSeq", params)
+                .range(0, limit - 1).list();
+    }
+
+    /** An agency's reports, newest received first; {@code after} is the last (receivedAt, id) already shown. */
+    public Uni<List<Report>> ofAgency(String agency, ReportFilter filter, Instant afterTime, UUID afterId, int limit) {
+        List<String> where = new ArrayList<>(List.of("agency = :agency"));
+        Parameters params = Parameters.with("agency", agency);
+        if (filter.status() != null) {
+            where.add("status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.category() != null) {
+            where.add("category = :category");
+            params.and("category", filter.category());
+        }
+        if (filter.from() != null) {
+            where.add("occurredAt >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("occurredAt < :to");
+            params.and("to", filter.to());
+        }
+        if (afterTime != null) {
+            where.add("(receivedAt < :afterTime or (receivedAt = :afterTime and id < :afterId))");
+            params.and("afterTime", afterTime).and("afterId", afterId);
+        }
+        return find(String.join(" and ", where) + " order by receivedAt desc, id desc", params).range(0, limit - 1).list();
+    }
+}

@@ -1,0 +1,194 @@
+package org.borderwatch.report.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.borderwatch.common.paging.PageLimit;
+import org.borderwatch.common.web.ETags;
+import org.borderwatch.common.web.Params;
+import org.borderwatch.report.Category;
+import org.borderwatch.report.Report;
+import org.borderwatch.report.ReportFilter;
+import org.borderwatch.report.ReportStatus;
+import org.borderwatch.report.service.ReportBatchService;
+import org.borderwatch.report.service.ReportCodec;
+import org.borderwatch.report.service.ReportFeedService;
+import org.borderwatch.report.service.ReportMetrics;
+import org.borderwatch.report.service.ReportService;
+import org.borderwatch.report.ReportContent;
+import org.borderwatch.security.CallerResolver;
+import org.borderwatch.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports", description = "Field reports filed by officers, online or from an offline queue.")
+public class ReportResource {
+
+    private final CallerResolver callers;
+    private final ReportService reports;
+    private final ReportBatchService batches;
+    private final ReportFeedService feeds;
+    private final ReportCodec codec;
+    private final ReportMetrics metrics;
+    private final PageLimit pageLimit;
+
+    public ReportResource(CallerResolver callers, ReportService reports, ReportBatchService batches, ReportFeedService feeds,
+                          ReportCodec codec, ReportMetrics metrics, PageLimit pageLimit) {
+        this.callers = callers;
+        this.reports = reports;
+        this.batches = batches;
+        this.feeds = feeds;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.pageLimit = pageLimit;
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(summary = "File or amend a report",
+            description = "Without If-Match: files the report under the phone-made id (201), or recognises a retry with the same content (200); "
+                    + "different content for an existing id is 409. With If-Match: amends the report while it is SUBMITTED or NEEDS_INFO, "
+                    + "keeping the replaced version; a stale ETag is 412.")
+    @APIResponse(responseCode = "201", description = "Filed now.")
+    @APIResponse(responseCode = "200", description = "Already filed with this content, or amended.")
+    public Uni<Response> file(
+            @Parameter(description = "Report id (UUID made by the phone).", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id,
+            @Parameter(description = "ETag of the version being amended; absent when filing.", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ReportContent content) {
+        UUID reportId = Params.uuid("id", id);
+        if (ifMatch != null) {
+            int expected = ETags.expectedVersion(ifMatch);
+            return callers.current()
+                    .chain(caller -> reports.amend(caller, reportId, content, expected))
+                    .map(report -> withEtag(Response.ok(view(report)), report));
+        }
+        return callers.current()
+                .chain(caller -> reports.file(caller, reportId, content))
+                .map(filed -> {
+                    Report report = filed.report();
+                    if (!filed.created()) {
+                        return withEtag(Response.ok(view(report)), report);
+                    }
+                    metrics.received(report.category);
+                    return withEtag(Response.created(URI.create("/api/v1/reports/" + report.id)).entity(view(report)), report);
+                });
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(summary = "File an offline queue",
+            description = "Files up to 100 reports, each on its own: one bad item never blocks the others. Answers one result per item, in order.")
+    @APIResponse(responseCode = "200", description = "One result per report.")
+    public Uni<BatchResponse> fileBatch(@Valid @NotNull BatchRequest batch, HttpHeaders headers) {
+        Locale locale = headers.getAcceptableLanguages().isEmpty() ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
+        return callers.current()
+                .chain(caller -> batches.fileAll(caller, batch.reports(), locale))
+                .map(BatchResponse::new);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "Read a report",
+            description = "Officers read their own reports, supervisors every report of their agency; anything else is 404.")
+    @APIResponse(responseCode = "200", description = "The report, with its ETag.")
+    public Uni<Response> read(
+            @Parameter(description = "Report id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id) {
+        UUID reportId = Params.uuid("id", id);
+        return callers.current()
+                .chain(caller -> reports.read(caller, reportId))
+                .map(report -> withEtag(Response.ok(view(report)), report));
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "List a report's versions", description = "Every version of the report's content, oldest first; the last is current.")
+    @APIResponse(responseCode = "200", description = "The versions.")
+    public Uni<ReportVersionView.Page> versions(
+            @Parameter(description = "Report id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id) {
+        UUID reportId = Params.uuid("id", id);
+        return callers.current()
+                .chain(caller -> reports.history(caller, reportId))
+                .map(history -> {
+                    List<ReportVersionView> items = new ArrayList<>();
+                    history.earlier().forEach(v -> items.add(new ReportVersionView(v.version, v.status, v.validFrom, v.validTo,
+                            v.amendedBy, codec.fromJson(v.content))));
+                    Report current = history.current();
+                    items.add(new ReportVersionView(current.version, current.status, current.updatedAt, null, null,
+                            codec.fromJson(current.content)));
+                    return new ReportVersionView.Page(items, null);
+                });
+    }
+
+    @GET
+    @Path("changes")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "Offline-sync changes feed",
+            description = "Reports visible to the caller (an officer's own, a supervisor's agency's) that changed after the cursor, "
+                    + "status changes included, in the order they became final. Keep the returned cursor and poll with it; no change is ever skipped.")
+    @APIResponse(responseCode = "200", description = "Changed reports and the cursor to continue from.")
+    public Uni<ReportPage> changes(
+            @Parameter(description = "Cursor from the previous page; absent to start from the beginning.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
+        int size = pageLimit.resolve(Params.integer("limit", limit));
+        String from = Params.text("cursor", cursor, 512);
+        return callers.current()
+                .chain(caller -> feeds.changes(caller, from, size))
+                .map(page -> new ReportPage(page.items().stream().map(this::view).toList(), page.nextCursor()));
+    }
+
+    @GET
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "List the agency's reports", description = "For supervisors: the own agency's reports, newest received first, filtered.")
+    @APIResponse(responseCode = "200", description = "A page of reports.")
+    public Uni<ReportPage> list(
+            @Parameter(description = "Only reports in this status.", example = "SUBMITTED") @QueryParam("status") String status,
+            @Parameter(description = "Only reports of this category.", example = "DRUGS") @QueryParam("category") String category,
+            @Parameter(description = "Only incidents that occurred at or after this time (RFC 3339).", example = "2026-11-01T00:00:00+07:00") @QueryParam("from") String from,
+            @Parameter(description = "Only incidents that occurred before this time (RFC 3339).", example = "2026-12-01T00:00:00+07:00") @QueryParam("to") String to,
+            @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
+        ReportFilter filter = new ReportFilter(Params.enumValue("status", status, ReportStatus.class),
+                Params.enumValue("category", category, Category.class), Params.instant("from", from), Params.instant("to", to));
+        int size = pageLimit.resolve(Params.integer("limit", limit));
+        String after = Params.text("cursor", cursor, 512);
+        return callers.current()
+                .chain(caller -> feeds.list(caller, filter, after, size))
+                .map(page -> new ReportPage(page.items().stream().map(this::view).toList(), page.nextCursor()));
+    }
+
+    private ReportView view(Report report) {
+        return ReportView.of(report, codec.fromJson(report.content));
+    }
+
+    private static Response withEtag(Response.ResponseBuilder response, Report report) {
+        return response.header(HttpHeaders.ETAG, ETags.of(report.version)).build();
+    }
+}

@@ -1,0 +1,167 @@
+package org.borderwatch.report.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.AuditedResource;
+import org.borderwatch.audit.service.AuditRecorder;
+import org.borderwatch.common.problem.ProblemException;
+import org.borderwatch.common.problem.ProblemType;
+import org.borderwatch.report.Report;
+import org.borderwatch.report.ReportContent;
+import org.borderwatch.report.ReportStatus;
+import org.borderwatch.report.ReportVersion;
+import org.borderwatch.report.repository.ReportRepository;
+import org.borderwatch.report.repository.ReportVersionRepository;
+import org.borderwatch.security.AccessDeniedException;
+import org.borderwatch.security.AgencyAccess;
+import org.borderwatch.security.Caller;
+
+/** Filing, amending and reading single field reports. Every access is recorded in the same transaction. */
+@ApplicationScoped
+public class ReportService {
+
+    private final ReportRepository reports;
+    private final ReportVersionRepository versions;
+    private final AgencyAccess access;
+    private final AuditRecorder audit;
+    private final ReportCodec codec;
+    private final Clock clock;
+
+    public ReportService(ReportRepository reports, ReportVersionRepository versions, AgencyAccess access,
+                         AuditRecorder audit, ReportCodec codec, Clock clock) {
+        this.reports = reports;
+        this.versions = versions;
+        this.access = access;
+        this.audit = audit;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** The outcome of filing: the stored report and whether this request created it. */
+    public record Filed(Report report, boolean created) {
+    }
+
+    /** A report with its superseded versions, oldest first. */
+    public record History(Report current, List<ReportVersion> earlier) {
+    }
+
+    /** Files a new report, or recognises a retry of one already filed (same id, same content). */
+    @WithTransaction
+    public Uni<Filed> file(Caller caller, UUID id, ReportContent content) {
+        Report report = newReport(caller, id, content);
+        return reports.insertIfAbsent(report).chain(inserted -> inserted
+                ? audit.allowed(caller, AuditAction.REPORT_CREATE, List.of(resource(report)), content.deviceId())
+                        .replaceWith(new Filed(report, true))
+                : reports.byId(id).chain(existing -> retried(caller, existing, report.originHash)));
+    }
+
+    private Uni<Filed> retried(Caller caller, Report existing, String originHash) {
+        if (!access.canFileReport(caller, existing.agency, existing.reporter)) {
+            throw AccessDeniedException.hidden(caller, AuditAction.REPORT_CREATE, resource(existing), true);
+        }
+        if (!existing.originHash.equals(originHash)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Report " + existing.id
+                    + " was already filed with different content; send If-Match with its ETag to amend it");
+        }
+        return audit.allowed(caller, AuditAction.REPORT_CREATE, resource(existing)).replaceWith(new Filed(existing, false));
+    }
+
+    /** Amends a report still open to amendment; the version it replaces is kept. */
+    @WithTransaction
+    public Uni<Report> amend(Caller caller, UUID id, ReportContent content, int expectedVersion) {
+        return reports.byId(id).chain(report -> {
+            if (report == null || !access.canFileReport(caller, report.agency, report.reporter)) {
+                throw AccessDeniedException.hidden(caller, AuditAction.REPORT_AMEND, reportResource(id, report), report != null);
+            }
+            if (report.version != expectedVersion) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                        "Report " + id + " is at version " + report.version + ", not " + expectedVersion);
+            }
+            if (!report.status.amendable()) {
+                throw new ProblemException(ProblemType.CONFLICT,
+                        "Report " + id + " is " + report.status + " and can no longer be amended");
+            }
+            ReportVersion superseded = supersede(report, caller);
+            apply(report, content);
+            report.updatedAt = superseded.validTo;
+            return versions.keep(superseded)
+                    .chain(() -> reports.flush())
+                    .chain(() -> audit.allowed(caller, AuditAction.REPORT_AMEND, List.of(resource(report)), content.deviceId()))
+                    .replaceWith(report);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Report> read(Caller caller, UUID id) {
+        return visible(caller, id, AuditAction.REPORT_READ)
+                .call(report -> audit.allowed(caller, AuditAction.REPORT_READ, resource(report)));
+    }
+
+    @WithTransaction
+    public Uni<History> history(Caller caller, UUID id) {
+        return visible(caller, id, AuditAction.REPORT_VERSIONS_READ)
+                .chain(report -> versions.of(id).map(earlier -> new History(report, earlier)))
+                .call(history -> audit.allowed(caller, AuditAction.REPORT_VERSIONS_READ, resource(history.current())));
+    }
+
+    private Uni<Report> visible(Caller caller, UUID id, AuditAction action) {
+        return reports.byId(id).map(report -> {
+            if (report == null || !access.canReadReport(caller, report.agency, report.reporter)) {
+                throw AccessDeniedException.hidden(caller, action, reportResource(id, report), report != null);
+            }
+            return report;
+        });
+    }
+
+    private Report newReport(Caller caller, UUID id, ReportContent content) {
+        Report report = new Report();
+        report.id = id;
+        report.agency = caller.agency();
+        report.reporter = caller.subject();
+        report.status = ReportStatus.SUBMITTED;
+        report.version = 1;
+        report.receivedAt = clock.instant();
+        report.updatedAt = report.receivedAt;
+        apply(report, content);
+        report.originHash = ReportCodec.sha256(report.content);
+        return report;
+    }
+
+    private void apply(Report report, ReportContent content) {
+        report.content = codec.toJson(content);
+        report.category = content.category();
+        report.occurredAt = content.occurredAt().toInstant();
+        report.lat = content.location().lat();
+        report.lon = content.location().lon();
+        report.accuracyMeters = content.location().accuracyMeters();
+        report.borderGate = content.borderGate();
+        report.borderMarker = content.borderMarker();
+        report.impact = content.impact();
+        report.deviceId = content.deviceId();
+    }
+
+    private ReportVersion supersede(Report report, Caller caller) {
+        ReportVersion version = new ReportVersion();
+        version.reportId = report.id;
+        version.version = report.version;
+        version.content = report.content;
+        version.status = report.status;
+        version.validFrom = report.updatedAt;
+        version.validTo = clock.instant();
+        version.amendedBy = caller.subject();
+        return version;
+    }
+
+    static AuditedResource resource(Report report) {
+        return AuditedResource.report(report.id, report.agency);
+    }
+
+    private static AuditedResource reportResource(UUID id, Report report) {
+        return AuditedResource.report(id, report == null ? null : report.agency);
+    }
+}

@@ -1,0 +1,48 @@
+package org.borderwatch.security;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.sharing.service.AgencyDirectory;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Turns the verified token into a {@link Caller}; a token without a known agency is refused (403). */
+@ApplicationScoped
+public class CallerResolver {
+
+    public static final String AGENCY_CLAIM = "agency";
+
+    private final CurrentIdentityAssociation identities;
+    private final AgencyDirectory agencies;
+
+    public CallerResolver(CurrentIdentityAssociation identities, AgencyDirectory agencies) {
+        this.identities = identities;
+        this.agencies = agencies;
+    }
+
+    public Uni<Caller> current() {
+        return identities.getDeferredIdentity().chain(this::toCaller);
+    }
+
+    private Uni<Caller> toCaller(SecurityIdentity identity) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getSubject() == null) {
+            return Uni.createFrom().failure(new UnauthorizedException());
+        }
+        Object claim = token.getClaim(AGENCY_CLAIM);
+        String agency = claim == null ? null : claim.toString().replace("\"", "");
+        Caller caller = new Caller(token.getSubject(), agency == null ? "" : agency, identity.getRoles());
+        if (agency == null || agency.isBlank()) {
+            return Uni.createFrom().failure(
+                    AccessDeniedException.forbidden(caller, AuditAction.ACCESS, "the token carries no agency claim"));
+        }
+        return agencies.isKnown(agency).map(known -> {
+            if (!known) {
+                throw AccessDeniedException.forbidden(caller, AuditAction.ACCESS, "agency " + agency + " is not known to this service");
+            }
+            return caller;
+        });
+    }
+}

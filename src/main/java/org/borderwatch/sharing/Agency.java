@@ -1,0 +1,26 @@
+package org.borderwatch.sharing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A border guard command, customs office or police unit that files or receives cases. */
+@Entity
+@Table(name = "agency")
+public class Agency {
+
+    @Id
+    public String code;
+
+    public String country;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(name = "name_vi")
+    public String nameVi;
+
+    @Column(name = "name_zh")
+    public String nameZh;
+}
