@@ -1,6 +1,9 @@
 package org.borderwatch.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What a caller did, as named in the access log. */
+@Schema(description = "What a caller did.", example = "REPORT_READ")
 public enum AuditAction {
     /** Any request refused before it reached a resource (role, token, unknown agency). */
     ACCESS,

@@ -165,9 +165,12 @@ public record ReportContent(
             String currency) {
     }
 
+    @Schema(description = "A person's part in the incident.", example = "SUSPECT")
     public enum PersonRole { SUSPECT, VICTIM, WITNESS, MIGRANT, OTHER }
 
+    @Schema(description = "Kind of vehicle.", example = "MOTORBIKE")
     public enum VehicleKind { MOTORBIKE, CAR, TRUCK, BUS, BOAT, BICYCLE, ON_FOOT, OTHER }
 
+    @Schema(description = "Unit of a quantity of goods.", example = "KG")
     public enum GoodsUnit { KG, G, TONNE, L, PIECE, PACK, BOX, CARTON, HEAD, OTHER }
 }

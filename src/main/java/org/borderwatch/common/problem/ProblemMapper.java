@@ -29,6 +29,7 @@ import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.common.web.CurrentRequest;
 import org.borderwatch.security.AccessDeniedException;
 import org.borderwatch.security.Caller;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -68,8 +69,9 @@ public class ProblemMapper {
         String operation = resource == null ? context.getUriInfo().getPath()
                 : resource.getResourceClass().getSimpleName() + "." + resource.getMethodName();
         return identities.getDeferredIdentity()
-                .map(identity -> new Caller(identity.getPrincipal() == null ? null : identity.getPrincipal().getName(), "",
-                        identity.getRoles()))
+                .map(identity -> identity.getPrincipal() instanceof JsonWebToken token
+                        ? new Caller(token.getSubject(), String.valueOf(token.claim("agency").orElse("")), identity.getRoles())
+                        : new Caller(null, "", identity.getRoles()))
                 .chain(caller -> audited(audit.refused(caller, AuditAction.ACCESS, null, Outcome.DENIED,
                         "role not allowed for " + operation),
                         () -> respond(context, ProblemType.FORBIDDEN, "Your role does not allow this operation", List.of()), context));

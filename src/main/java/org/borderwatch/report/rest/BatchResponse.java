@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BatchResponse(
         @Schema(description = "Results in request order.") List<Result> results) {
 
+    @Schema(name = "ReportBatchOutcome", description = "What became of one report of a batch.", example = "CREATED")
     public enum Outcome { CREATED, DUPLICATE, CONFLICT, INVALID }
 
     @RegisterForReflection

@@ -37,6 +37,8 @@ import org.borderwatch.report.ReportContent;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -73,8 +75,8 @@ public class ReportResource {
             description = "Without If-Match: files the report under the phone-made id (201), or recognises a retry with the same content (200); "
                     + "different content for an existing id is 409. With If-Match: amends the report while it is SUBMITTED or NEEDS_INFO, "
                     + "keeping the replaced version; a stale ETag is 412.")
-    @APIResponse(responseCode = "201", description = "Filed now.")
-    @APIResponse(responseCode = "200", description = "Already filed with this content, or amended.")
+    @APIResponse(responseCode = "201", description = "Filed now.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "200", description = "Already filed with this content, or amended.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Uni<Response> file(
             @Parameter(description = "Report id (UUID made by the phone).", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id,
             @Parameter(description = "ETag of the version being amended; absent when filing.", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
@@ -117,7 +119,7 @@ public class ReportResource {
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Read a report",
             description = "Officers read their own reports, supervisors every report of their agency; anything else is 404.")
-    @APIResponse(responseCode = "200", description = "The report, with its ETag.")
+    @APIResponse(responseCode = "200", description = "The report, with its ETag.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Uni<Response> read(
             @Parameter(description = "Report id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id) {
         UUID reportId = Params.uuid("id", id);

@@ -1,0 +1,48 @@
+package org.borderwatch.support;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import java.security.PrivateKey;
+import java.util.List;
+import java.util.Map;
+
+/** Bearer tokens for the @QuarkusTest suite, signed with the dev key the test profile trusts. */
+public final class Tokens {
+
+    public static final String ISSUER = "https://borderwatch.dev/local";
+    private static final PrivateKey DEV_KEY = load("keys/dev-private.pem");
+
+    private Tokens() {
+    }
+
+    public static String officer(String name, String agency) {
+        return token(name, "officer", agency);
+    }
+
+    public static String token(String name, String role, String agency) {
+        return sign(claims(name, agency).claim("realm_access", Map.of("roles", List.of(role))));
+    }
+
+    public static JwtClaimsBuilder claims(String name, String agency) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).audience("borderwatch-api").subject("sub-" + name)
+                .preferredUserName(name).expiresIn(3600);
+        return agency == null ? claims : claims.claim("agency", agency);
+    }
+
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId("borderwatch-dev").sign(DEV_KEY);
+    }
+
+    public static String subject(String name) {
+        return "sub-" + name;
+    }
+
+    public static PrivateKey load(String resource) {
+        try {
+            return KeyUtils.readPrivateKey(resource);
+        } catch (Exception e) {
+            throw new IllegalStateException("test key " + resource + " is missing", e);
+        }
+    }
+}
