@@ -122,6 +122,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext context) {
+        if (Unavailability.isCause(e)) {
+            LOG.warnf("request %s: a dependency is unavailable: %s", request.requestId(), e.toString());
+            return Response.fromResponse(respond(context, ProblemType.UNAVAILABLE,
+                    "A service this request needs is unavailable; retry shortly", List.of())).header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "request %s failed", request.requestId());
         return respond(context, ProblemType.INTERNAL, "The request could not be completed; quote the request id when reporting it", List.of());
     }
