@@ -5,11 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.borderwatch.audit.AuditEvent;
+import org.borderwatch.common.paging.Cursor;
 import org.borderwatch.audit.AuditEventFilter;
 
 @ApplicationScoped
@@ -21,7 +21,7 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
     }
 
     /** Newest first; {@code after} is the (time, id) of the last event of the previous page. */
-    public Uni<List<AuditEvent>> search(AuditEventFilter filter, String visibleToAgency, Instant afterTime, UUID afterId, int limit) {
+    public Uni<List<AuditEvent>> search(AuditEventFilter filter, String visibleToAgency, Cursor.TimeAndId after, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         where.add("(agency = :own or resourceAgency = :own)");
@@ -34,9 +34,9 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
         addIf(where, params, filter.outcome(), "outcome = :outcome", "outcome");
         addIf(where, params, filter.from(), "occurredAt >= :from", "from");
         addIf(where, params, filter.to(), "occurredAt < :to", "to");
-        if (afterTime != null) {
+        if (after != null) {
             where.add("(occurredAt < :afterTime or (occurredAt = :afterTime and id < :afterId))");
-            params.and("afterTime", afterTime).and("afterId", afterId);
+            params.and("afterTime", after.time()).and("afterId", after.id());
         }
         return find(String.join(" and ", where) + " order by occurredAt desc, id desc", params).range(0, limit - 1).list();
     }

@@ -3,9 +3,7 @@ package org.borderwatch.audit.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditEventFilter;
@@ -32,20 +30,10 @@ public class AuditQueryService {
 
     @WithTransaction
     public Uni<Page> search(Caller caller, AuditEventFilter filter, String cursor, int limit) {
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            String[] parts = Cursor.decode(KIND, cursor, 2);
-            try {
-                afterTime = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw Cursor.invalid();
-            }
-        }
-        return events.search(filter, caller.agency(), afterTime, afterId, limit)
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(KIND, cursor);
+        return events.search(filter, caller.agency(), after, limit)
                 .call(() -> recorder.allowed(caller, AuditAction.AUDIT_READ, new AuditedResource("AUDIT_LOG", caller.agency(), caller.agency())))
                 .map(items -> new Page(items, items.size() < limit ? null
-                        : Cursor.encode(KIND, items.get(items.size() - 1).occurredAt, items.get(items.size() - 1).id)));
+                        : Cursor.encode(KIND, new Cursor.TimeAndId(items.get(items.size() - 1).occurredAt, items.get(items.size() - 1).id))));
     }
 }

@@ -36,6 +36,27 @@ public final class Cursor {
         throw invalid();
     }
 
+    /** A position in a list sorted by (time, id), the usual shape. */
+    public record TimeAndId(java.time.Instant time, java.util.UUID id) {
+    }
+
+    public static String encode(String kind, TimeAndId position) {
+        return encode(kind, position.time(), position.id());
+    }
+
+    /** The (time, id) of a cursor of list {@code kind}; null when no cursor was given. */
+    public static TimeAndId decodeTimeAndId(String kind, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String[] parts = decode(kind, cursor, 2);
+        try {
+            return new TimeAndId(java.time.Instant.parse(parts[0]), java.util.UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
     public static ProblemException invalid() {
         return ProblemException.invalid("cursor", "is not a cursor this service issued for this list");
     }

@@ -5,11 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.borderwatch.common.paging.Cursor;
 import org.borderwatch.report.Report;
 import org.borderwatch.report.ReportFilter;
 
@@ -84,7 +84,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
     }
 
     /** An agency's reports, newest received first; {@code after} is the last (receivedAt, id) already shown. */
-    public Uni<List<Report>> ofAgency(String agency, ReportFilter filter, Instant afterTime, UUID afterId, int limit) {
+    public Uni<List<Report>> ofAgency(String agency, ReportFilter filter, Cursor.TimeAndId after, int limit) {
         List<String> where = new ArrayList<>(List.of("agency = :agency"));
         Parameters params = Parameters.with("agency", agency);
         if (filter.status() != null) {
@@ -103,9 +103,9 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
             where.add("occurredAt < :to");
             params.and("to", filter.to());
         }
-        if (afterTime != null) {
+        if (after != null) {
             where.add("(receivedAt < :afterTime or (receivedAt = :afterTime and id < :afterId))");
-            params.and("afterTime", afterTime).and("afterId", afterId);
+            params.and("afterTime", after.time()).and("afterId", after.id());
         }
         return find(String.join(" and ", where) + " order by receivedAt desc, id desc", params).range(0, limit - 1).list();
     }

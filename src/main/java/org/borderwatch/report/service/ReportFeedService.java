@@ -3,9 +3,7 @@ package org.borderwatch.report.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.common.paging.Cursor;
@@ -57,25 +55,15 @@ public class ReportFeedService {
     /** The supervisor's list of the own agency's reports, newest received first. */
     @WithTransaction
     public Uni<Page> list(Caller caller, ReportFilter filter, String cursor, int limit) {
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            String[] parts = Cursor.decode(LIST, cursor, 2);
-            try {
-                afterTime = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw Cursor.invalid();
-            }
-        }
-        return reports.ofAgency(caller.agency(), filter, afterTime, afterId, limit)
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(LIST, cursor);
+        return reports.ofAgency(caller.agency(), filter, after, limit)
                 .call(items -> audit.allowed(caller, AuditAction.REPORT_LIST, items.stream().map(ReportService::resource).toList(), null))
                 .map(items -> {
                     if (items.size() < limit) {
                         return new Page(items, null);
                     }
                     Report last = items.get(items.size() - 1);
-                    return new Page(items, Cursor.encode(LIST, last.receivedAt, last.id));
+                    return new Page(items, Cursor.encode(LIST, new Cursor.TimeAndId(last.receivedAt, last.id)));
                 });
     }
 
