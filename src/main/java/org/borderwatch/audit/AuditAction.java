@@ -11,6 +11,9 @@ public enum AuditAction {
     REPORT_READ,
     REPORT_AMEND,
     REPORT_VERSIONS_READ,
+    REPORT_HISTORY_READ,
+    /** A supervisor's decision on a report: verify, reject, request information. */
+    REPORT_DECIDE,
     /** A report delivered through the offline-sync changes feed. */
     REPORT_SYNC,
     /** A report shown in the supervisors' list. */

@@ -51,6 +51,24 @@ public class Report {
     @Enumerated(EnumType.STRING)
     public Impact impact;
 
+    /** The narrative text, kept apart for free-text search. */
+    public String narrative;
+
+    @Column(name = "grading_source")
+    public String gradingSource;
+
+    @Column(name = "grading_information")
+    public String gradingInformation;
+
+    /** The supervisor's open question while the report NEEDS_INFO. */
+    public String question;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
     /** The report content as canonical JSON (see ReportCodec). */
     @ColumnTransformer(read = "content::text", write = "cast(cast(? as text) as jsonb)")
     public String content;

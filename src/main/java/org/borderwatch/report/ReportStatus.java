@@ -10,4 +10,9 @@ public enum ReportStatus {
     public boolean amendable() {
         return this == SUBMITTED || this == NEEDS_INFO;
     }
+
+    /** An amendment answers an open question, so the report goes back into the supervisors' queue. */
+    public ReportStatus afterAmendment() {
+        return SUBMITTED;
+    }
 }

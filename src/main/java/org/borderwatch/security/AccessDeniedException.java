@@ -35,7 +35,11 @@ public class AccessDeniedException extends RuntimeException {
     }
 
     public static AccessDeniedException forbidden(Caller caller, AuditAction action, String reason) {
-        return new AccessDeniedException(caller, ProblemType.FORBIDDEN, action, null, Outcome.DENIED, reason);
+        return forbidden(caller, action, null, reason);
+    }
+
+    public static AccessDeniedException forbidden(Caller caller, AuditAction action, AuditedResource resource, String reason) {
+        return new AccessDeniedException(caller, ProblemType.FORBIDDEN, action, resource, Outcome.DENIED, reason);
     }
 
     public Caller caller() {

@@ -24,6 +24,10 @@ public final class Tokens {
         return sign(claims(name, agency).claim("realm_access", Map.of("roles", List.of(role))));
     }
 
+    public static String withRoles(String name, String agency, String... roles) {
+        return sign(claims(name, agency).claim("realm_access", Map.of("roles", List.of(roles))));
+    }
+
     public static JwtClaimsBuilder claims(String name, String agency) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER).audience("borderwatch-api").subject("sub-" + name)
                 .preferredUserName(name).expiresIn(3600);

@@ -60,6 +60,39 @@ public final class Params {
         }
     }
 
+    /** A WGS84 box "minLon,minLat,maxLon,maxLat". */
+    public static double[] box(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String[] parts = value.split(",");
+        try {
+            if (parts.length == 4) {
+                double[] box = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    box[i] = Double.parseDouble(parts[i].trim());
+                }
+                if (box[0] >= -180 && box[2] <= 180 && box[1] >= -90 && box[3] <= 90 && box[0] <= box[2] && box[1] <= box[3]) {
+                    return box;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(name, "must be minLon,minLat,maxLon,maxLat in WGS84 degrees");
+    }
+
+    /** The sort parameter of received-order lists: newest (default) or oldest. */
+    public static boolean oldestFirst(String name, String value) {
+        if (value == null || value.isBlank() || value.equals("newest")) {
+            return false;
+        }
+        if (value.equals("oldest")) {
+            return true;
+        }
+        throw ProblemException.invalid(name, "must be newest or oldest");
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;

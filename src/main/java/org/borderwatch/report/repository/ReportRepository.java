@@ -19,9 +19,9 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
     private static final String INSERT = """
             insert into report (id, agency, reporter, device_id, status, category, occurred_at, lat, lon, accuracy_meters,
-                                border_gate, border_marker, impact, content, origin_hash, version, received_at, updated_at)
+                                border_gate, border_marker, impact, narrative, content, origin_hash, version, received_at, updated_at)
             values (:id, :agency, :reporter, :deviceId, :status, :category, :occurredAt, :lat, :lon, :accuracy,
-                    :borderGate, :borderMarker, :impact, cast(cast(:content as text) as jsonb), :originHash, 1, :receivedAt, :receivedAt)
+                    :borderGate, :borderMarker, :impact, :narrative, cast(cast(:content as text) as jsonb), :originHash, 1, :receivedAt, :receivedAt)
             on conflict (id) do nothing
             """;
 
@@ -44,6 +44,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .setParameter("borderGate", report.borderGate)
                 .setParameter("borderMarker", report.borderMarker)
                 .setParameter("impact", report.impact == null ? null : report.impact.name())
+                .setParameter("narrative", report.narrative)
                 .setParameter("content", report.content)
                 .setParameter("originHash", report.originHash)
                 .setParameter("receivedAt", report.receivedAt.atOffset(ZoneOffset.UTC))
@@ -83,30 +84,39 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .range(0, limit - 1).list();
     }
 
-    /** An agency's reports, newest received first; {@code after} is the last (receivedAt, id) already shown. */
+    /** An agency's reports in received order; {@code after} is the last (receivedAt, id) already shown. */
     public Uni<List<Report>> ofAgency(String agency, ReportFilter filter, Cursor.TimeAndId after, int limit) {
         List<String> where = new ArrayList<>(List.of("agency = :agency"));
         Parameters params = Parameters.with("agency", agency);
-        if (filter.status() != null) {
-            where.add("status = :status");
-            params.and("status", filter.status());
+        addIf(where, params, filter.status(), "status = :status", "status");
+        addIf(where, params, filter.category(), "category = :category", "category");
+        addIf(where, params, filter.impact(), "impact = :impact", "impact");
+        addIf(where, params, filter.borderGate(), "borderGate = :gate", "gate");
+        addIf(where, params, filter.from(), "occurredAt >= :from", "from");
+        addIf(where, params, filter.to(), "occurredAt < :to", "to");
+        if (filter.text() != null) {
+            where.add("narrative ilike :text escape '\\'");
+            params.and("text", "%" + filter.text()
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (filter.category() != null) {
-            where.add("category = :category");
-            params.and("category", filter.category());
+        if (filter.box() != null) {
+            where.add("lon between :minLon and :maxLon and lat between :minLat and :maxLat");
+            params.and("minLon", filter.box()[0]).and("minLat", filter.box()[1]).and("maxLon", filter.box()[2]).and("maxLat", filter.box()[3]);
         }
-        if (filter.from() != null) {
-            where.add("occurredAt >= :from");
-            params.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("occurredAt < :to");
-            params.and("to", filter.to());
-        }
+        String direction = filter.oldestFirst() ? "asc" : "desc";
         if (after != null) {
-            where.add("(receivedAt < :afterTime or (receivedAt = :afterTime and id < :afterId))");
+            String beyond = filter.oldestFirst() ? ">" : "<";
+            where.add("(receivedAt " + beyond + " :afterTime or (receivedAt = :afterTime and id " + beyond + " :afterId))");
             params.and("afterTime", after.time()).and("afterId", after.id());
         }
-        return find(String.join(" and ", where) + " order by receivedAt desc, id desc", params).range(0, limit - 1).list();
+        return find(String.join(" and ", where) + " order by receivedAt " + direction + ", id " + direction, params)
+                .range(0, limit - 1).list();
+    }
+
+    private static void addIf(List<String> where, Parameters params, Object value, String clause, String name) {
+        if (value != null) {
+            where.add(clause);
+            params.and(name, value);
+        }
     }
 }

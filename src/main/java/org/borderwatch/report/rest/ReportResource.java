@@ -25,6 +25,7 @@ import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.web.ETags;
 import org.borderwatch.common.web.Params;
 import org.borderwatch.report.Category;
+import org.borderwatch.report.Impact;
 import org.borderwatch.report.Report;
 import org.borderwatch.report.ReportFilter;
 import org.borderwatch.report.ReportStatus;
@@ -150,6 +151,20 @@ public class ReportResource {
     }
 
     @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "A report's history",
+            description = "Filing, every decision, question and answer, oldest first: what the officer sees of what became of the report.")
+    @APIResponse(responseCode = "200", description = "The history.")
+    public Uni<ReportHistoryView.Page> history(
+            @Parameter(description = "Report id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id) {
+        UUID reportId = Params.uuid("id", id);
+        return callers.current()
+                .chain(caller -> reports.timeline(caller, reportId))
+                .map(ReportHistoryView::of);
+    }
+
+    @GET
     @Path("changes")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Offline-sync changes feed",
@@ -168,17 +183,27 @@ public class ReportResource {
 
     @GET
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "List the agency's reports", description = "For supervisors: the own agency's reports, newest received first, filtered.")
+    @Operation(summary = "List the agency's reports",
+            description = "The supervisors' queue: the own agency's reports, newest (or oldest) received first, filtered by status, "
+                    + "category, impact, border gate, time of the incident, a bounding box and free text in the narrative "
+                    + "(any language: matched by characters, not words).")
     @APIResponse(responseCode = "200", description = "A page of reports.")
     public Uni<ReportPage> list(
             @Parameter(description = "Only reports in this status.", example = "SUBMITTED") @QueryParam("status") String status,
             @Parameter(description = "Only reports of this category.", example = "DRUGS") @QueryParam("category") String category,
+            @Parameter(description = "Only reports of this impact level.", example = "HIGH") @QueryParam("impact") String impact,
+            @Parameter(description = "Only reports at this border gate.", example = "MONG_CAI") @QueryParam("borderGate") String borderGate,
+            @Parameter(description = "Only reports inside minLon,minLat,maxLon,maxLat (WGS84).", example = "107.5,21.3,108.1,21.7") @QueryParam("bbox") String bbox,
+            @Parameter(description = "Text that must occur in the narrative (1 to 200 characters, case-insensitive).", example = "ma túy") @QueryParam("q") String text,
+            @Parameter(description = "newest (default) or oldest first.", example = "newest") @QueryParam("sort") String sort,
             @Parameter(description = "Only incidents that occurred at or after this time (RFC 3339).", example = "2026-11-01T00:00:00+07:00") @QueryParam("from") String from,
             @Parameter(description = "Only incidents that occurred before this time (RFC 3339).", example = "2026-12-01T00:00:00+07:00") @QueryParam("to") String to,
             @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
         ReportFilter filter = new ReportFilter(Params.enumValue("status", status, ReportStatus.class),
-                Params.enumValue("category", category, Category.class), Params.instant("from", from), Params.instant("to", to));
+                Params.enumValue("category", category, Category.class), Params.enumValue("impact", impact, Impact.class),
+                Params.text("borderGate", borderGate, 32), Params.instant("from", from), Params.instant("to", to),
+                Params.box("bbox", bbox), Params.text("q", text, 200), Params.oldestFirst("sort", sort));
         int size = pageLimit.resolve(Params.integer("limit", limit));
         String after = Params.text("cursor", cursor, 512);
         return callers.current()

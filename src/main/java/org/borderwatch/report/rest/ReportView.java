@@ -39,12 +39,18 @@ public record ReportView(
         @Schema(description = "Vehicles involved.") List<ReportContent.Vehicle> vehicles,
         @Schema(description = "Goods seen or seized.") List<ReportContent.Goods> goods,
         @Schema(description = "Impact level.", example = "HIGH") Impact impact,
-        @Schema(description = "Phone that filed it.", example = "android-7f3a") String deviceId) {
+        @Schema(description = "Phone that filed it.", example = "android-7f3a") String deviceId,
+        org.borderwatch.report.Grading grading,
+        @Schema(description = "The supervisor's open question while the report is NEEDS_INFO; answer it by amending the report.",
+                example = "How many packages did you see?") String question,
+        @Schema(description = "Why the report was rejected.", example = "Duplicate of an earlier report") String rejectionReason) {
 
     public static ReportView of(Report report, ReportContent content) {
         return new ReportView(report.id, report.agency, report.reporter, report.status, report.version, report.receivedAt,
                 report.updatedAt, content.category(), content.occurredAt().withOffsetSameInstant(ZoneOffset.UTC),
                 content.location(), content.borderGate(), content.borderMarker(), content.narrative(), content.people(),
-                content.vehicles(), content.goods(), content.impact(), content.deviceId());
+                content.vehicles(), content.goods(), report.impact, content.deviceId(),
+                org.borderwatch.report.Grading.of(report.gradingSource, report.gradingInformation), report.question,
+                report.rejectionReason);
     }
 }

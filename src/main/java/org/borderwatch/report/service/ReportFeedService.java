@@ -52,10 +52,11 @@ public class ReportFeedService {
                 });
     }
 
-    /** The supervisor's list of the own agency's reports, newest received first. */
+    /** The supervisor's list of the own agency's reports, newest (or oldest) received first. */
     @WithTransaction
     public Uni<Page> list(Caller caller, ReportFilter filter, String cursor, int limit) {
-        Cursor.TimeAndId after = Cursor.decodeTimeAndId(LIST, cursor);
+        String kind = filter.oldestFirst() ? LIST + "-oldest" : LIST;
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(kind, cursor);
         return reports.ofAgency(caller.agency(), filter, after, limit)
                 .call(items -> audit.allowed(caller, AuditAction.REPORT_LIST, items.stream().map(ReportService::resource).toList(), null))
                 .map(items -> {
@@ -63,7 +64,7 @@ public class ReportFeedService {
                         return new Page(items, null);
                     }
                     Report last = items.get(items.size() - 1);
-                    return new Page(items, Cursor.encode(LIST, new Cursor.TimeAndId(last.receivedAt, last.id)));
+                    return new Page(items, Cursor.encode(kind, new Cursor.TimeAndId(last.receivedAt, last.id)));
                 });
     }
 

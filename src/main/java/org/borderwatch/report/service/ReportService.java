@@ -13,9 +13,11 @@ import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.problem.ProblemType;
 import org.borderwatch.report.Report;
 import org.borderwatch.report.ReportContent;
+import org.borderwatch.report.ReportHistoryEntry;
 import org.borderwatch.report.ReportStatus;
 import org.borderwatch.report.ReportVersion;
 import org.borderwatch.report.repository.ReportRepository;
+import org.borderwatch.report.repository.ReportHistoryRepository;
 import org.borderwatch.report.repository.ReportVersionRepository;
 import org.borderwatch.security.AccessDeniedException;
 import org.borderwatch.security.AgencyAccess;
@@ -27,14 +29,16 @@ public class ReportService {
 
     private final ReportRepository reports;
     private final ReportVersionRepository versions;
+    private final ReportHistoryRepository history;
     private final AgencyAccess access;
     private final AuditRecorder audit;
     private final ReportCodec codec;
     private final Clock clock;
 
-    public ReportService(ReportRepository reports, ReportVersionRepository versions, AgencyAccess access,
-                         AuditRecorder audit, ReportCodec codec, Clock clock) {
+    public ReportService(ReportRepository reports, ReportVersionRepository versions, ReportHistoryRepository history,
+                         AgencyAccess access, AuditRecorder audit, ReportCodec codec, Clock clock) {
         this.reports = reports;
+        this.history = history;
         this.versions = versions;
         this.access = access;
         this.audit = audit;
@@ -87,13 +91,59 @@ public class ReportService {
                         "Report " + id + " is " + report.status + " and can no longer be amended");
             }
             ReportVersion superseded = supersede(report, caller);
+            ReportStatus before = report.status;
             apply(report, content);
             report.updatedAt = superseded.validTo;
+            report.status = before.afterAmendment();
+            report.question = null;
+            ReportHistoryEntry.Kind kind = before == ReportStatus.NEEDS_INFO ? ReportHistoryEntry.Kind.ANSWERED : ReportHistoryEntry.Kind.AMENDED;
             return versions.keep(superseded)
                     .chain(() -> reports.flush())
+                    .chain(() -> history.append(entry(report, kind, caller, before, null)))
                     .chain(() -> audit.allowed(caller, AuditAction.REPORT_AMEND, List.of(resource(report)), content.deviceId()))
                     .replaceWith(report);
         });
+    }
+
+    /** A supervisor's decision, already checked against the transition table: status, grading and history change together. */
+    @WithTransaction
+    public Uni<Report> decide(Caller caller, UUID id, int expectedVersion, DecisionRule rule) {
+        return visible(caller, id, AuditAction.REPORT_DECIDE).chain(report -> {
+            if (report.reporter.equals(caller.subject())) {
+                throw AccessDeniedException.forbidden(caller, AuditAction.REPORT_DECIDE, resource(report),
+                        "a supervisor cannot decide on a report they filed");
+            }
+            if (report.version != expectedVersion) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                        "Report " + id + " is at version " + report.version + ", not " + expectedVersion);
+            }
+            ReportStatus before = report.status;
+            ReportHistoryEntry.Kind kind = rule.apply(report);
+            report.decidedBy = caller.subject();
+            report.updatedAt = clock.instant();
+            return reports.flush()
+                    .chain(() -> history.append(entry(report, kind, caller, before, rule.note())))
+                    .chain(() -> audit.allowed(caller, AuditAction.REPORT_DECIDE, resource(report)))
+                    .replaceWith(report);
+        });
+    }
+
+    /** What a decision does to a report; returns the kind of history entry it makes. */
+    public interface DecisionRule {
+        ReportHistoryEntry.Kind apply(Report report);
+
+        String note();
+    }
+
+    @WithTransaction
+    public Uni<Timeline> timeline(Caller caller, UUID id) {
+        return visible(caller, id, AuditAction.REPORT_HISTORY_READ)
+                .chain(report -> history.of(id).map(entries -> new Timeline(report, entries)))
+                .call(timeline -> audit.allowed(caller, AuditAction.REPORT_HISTORY_READ, resource(timeline.report())));
+    }
+
+    /** A report with its history of decisions, questions and answers, oldest first. */
+    public record Timeline(Report report, List<ReportHistoryEntry> entries) {
     }
 
     @WithTransaction
@@ -143,6 +193,7 @@ public class ReportService {
         report.borderMarker = content.borderMarker();
         report.impact = content.impact();
         report.deviceId = content.deviceId();
+        report.narrative = content.narrative() == null ? null : content.narrative().text();
     }
 
     private ReportVersion supersede(Report report, Caller caller) {
@@ -155,6 +206,23 @@ public class ReportService {
         version.validTo = clock.instant();
         version.amendedBy = caller.subject();
         return version;
+    }
+
+    private ReportHistoryEntry entry(Report report, ReportHistoryEntry.Kind kind, Caller caller, ReportStatus before, String note) {
+        ReportHistoryEntry entry = new ReportHistoryEntry();
+        entry.id = UUID.randomUUID();
+        entry.reportId = report.id;
+        entry.version = report.version;
+        entry.kind = kind;
+        entry.actor = caller.subject();
+        entry.at = report.updatedAt;
+        entry.fromStatus = before;
+        entry.toStatus = report.status;
+        entry.note = note;
+        entry.gradingSource = kind == ReportHistoryEntry.Kind.VERIFIED ? report.gradingSource : null;
+        entry.gradingInformation = kind == ReportHistoryEntry.Kind.VERIFIED ? report.gradingInformation : null;
+        entry.impact = kind == ReportHistoryEntry.Kind.VERIFIED ? report.impact : null;
+        return entry;
     }
 
     static AuditedResource resource(Report report) {
