@@ -17,6 +17,8 @@ import org.hibernate.annotations.Immutable;
 public class ReportHistoryEntry {
 
     /** FILED is never stored: a report's first entry is made from the report itself. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReportHistoryKind",
+            description = "What happened to a report.", example = "INFO_REQUESTED")
     public enum Kind { FILED, AMENDED, ANSWERED, VERIFIED, REJECTED, INFO_REQUESTED }
 
     @Id
