@@ -18,5 +18,9 @@ public enum AuditAction {
     REPORT_SYNC,
     /** A report shown in the supervisors' list. */
     REPORT_LIST,
+    CASE_CREATE,
+    CASE_READ,
+    CASE_LIST,
+    CASE_UPDATE,
     AUDIT_READ
 }

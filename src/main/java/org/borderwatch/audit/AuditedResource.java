@@ -6,4 +6,8 @@ public record AuditedResource(String type, String id, String agency) {
     public static AuditedResource report(Object id, String agency) {
         return new AuditedResource("REPORT", String.valueOf(id), agency);
     }
+
+    public static AuditedResource caseFile(Object id, String agency) {
+        return new AuditedResource("CASE", String.valueOf(id), agency);
+    }
 }

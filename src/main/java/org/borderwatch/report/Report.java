@@ -69,6 +69,10 @@ public class Report {
     @Column(name = "decided_by")
     public String decidedBy;
 
+    /** The case the report belongs to, if any (at most one). */
+    @Column(name = "case_id")
+    public UUID caseId;
+
     /** The report content as canonical JSON (see ReportCodec). */
     @ColumnTransformer(read = "content::text", write = "cast(cast(? as text) as jsonb)")
     public String content;

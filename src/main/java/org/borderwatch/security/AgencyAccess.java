@@ -14,6 +14,11 @@ public class AgencyAccess {
         return caller.has(Roles.SUPERVISOR) || caller.has(Roles.OFFICER) && caller.subject().equals(reporter);
     }
 
+    /** Cases are worked by the supervisors of the agency that owns them. */
+    public boolean canManageCase(Caller caller, String caseAgency) {
+        return caller.agency().equals(caseAgency) && caller.has(Roles.SUPERVISOR);
+    }
+
     /** Only the officer who filed a report may retry or amend it. */
     public boolean canFileReport(Caller caller, String reportAgency, String reporter) {
         return caller.agency().equals(reportAgency) && caller.subject().equals(reporter);

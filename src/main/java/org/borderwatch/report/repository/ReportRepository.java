@@ -56,6 +56,31 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         return findById(id);
     }
 
+    public Uni<List<Report>> byIds(java.util.Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
+    public Uni<List<Report>> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by occurredAt, id", caseId);
+    }
+
+    /** The categories of the reports in each of the cases, for listing cases without loading their reports. */
+    public Uni<java.util.Map<UUID, java.util.SortedSet<String>>> categoriesOfCases(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select distinct r.caseId, r.category from Report r where r.caseId in :ids", Object[].class)
+                .setParameter("ids", caseIds).getResultList())
+                .map(rows -> {
+                    java.util.Map<UUID, java.util.SortedSet<String>> result = new java.util.HashMap<>();
+                    for (Object[] row : rows) {
+                        result.computeIfAbsent((UUID) row[0], key -> new java.util.TreeSet<>()).add(String.valueOf(row[1]));
+                    }
+                    return result;
+                });
+    }
+
     /**
      * The changes feed position below which nothing can change any more: the oldest transaction still
      * running. Every transaction with a smaller id has finished, and any later writer gets a larger id.

@@ -146,6 +146,48 @@ public class ReportService {
     public record Timeline(Report report, List<ReportHistoryEntry> entries) {
     }
 
+    /**
+     * The reports a supervisor puts into a case: visible to them, VERIFIED, and in no other case.
+     * Runs inside the case's transaction.
+     */
+    public Uni<List<Report>> forCase(Caller caller, List<UUID> ids, UUID caseId) {
+        return reports.byIds(ids).map(found -> {
+            java.util.Map<UUID, Report> byId = new java.util.HashMap<>();
+            found.forEach(report -> byId.put(report.id, report));
+            for (UUID id : ids) {
+                Report report = byId.get(id);
+                if (report == null || !access.canReadReport(caller, report.agency, report.reporter)) {
+                    throw AccessDeniedException.hidden(caller, AuditAction.CASE_UPDATE, reportResource(id, report), report != null);
+                }
+                if (report.status != ReportStatus.VERIFIED) {
+                    throw new ProblemException(ProblemType.CONFLICT, "Report " + id + " is " + report.status
+                            + "; only VERIFIED reports go into a case");
+                }
+                if (report.caseId != null && !report.caseId.equals(caseId)) {
+                    throw new ProblemException(ProblemType.CONFLICT, "Report " + id + " already belongs to case " + report.caseId);
+                }
+            }
+            return ids.stream().map(byId::get).toList();
+        });
+    }
+
+    /** Puts reports into a case, or takes them out (caseId null). */
+    public Uni<Void> assignCase(List<Report> members, UUID caseId) {
+        members.forEach(report -> {
+            report.caseId = caseId;
+            report.updatedAt = clock.instant();
+        });
+        return reports.flush();
+    }
+
+    public Uni<List<Report>> ofCase(UUID caseId) {
+        return reports.ofCase(caseId);
+    }
+
+    public Uni<java.util.Map<UUID, java.util.SortedSet<String>>> categoriesOfCases(java.util.Collection<UUID> caseIds) {
+        return reports.categoriesOfCases(caseIds);
+    }
+
     @WithTransaction
     public Uni<Report> read(Caller caller, UUID id) {
         return visible(caller, id, AuditAction.REPORT_READ)
