@@ -14,6 +14,8 @@ public enum AuditAction {
     REPORT_HISTORY_READ,
     /** A supervisor's decision on a report: verify, reject, request information. */
     REPORT_DECIDE,
+    /** An officer's app opened the live stream of decisions on its reports. */
+    REPORT_EVENTS_SUBSCRIBE,
     /** A report delivered through the offline-sync changes feed. */
     REPORT_SYNC,
     /** A report shown in the supervisors' list. */

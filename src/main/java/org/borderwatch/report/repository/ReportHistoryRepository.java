@@ -17,6 +17,16 @@ public class ReportHistoryRepository implements PanacheRepositoryBase<ReportHist
         return persist(entry);
     }
 
+    /** Decisions on a reporter's reports made after the given entry, oldest first (for Last-Event-ID). */
+    public Uni<List<ReportHistoryEntry>> decisionsAfter(String reporter, UUID entryId, int limit) {
+        return find("select h from ReportHistoryEntry h, Report r, ReportHistoryEntry last"
+                + " where r.id = h.reportId and r.reporter = :reporter and last.id = :entry and h.kind in :kinds"
+                + " and (h.at > last.at or (h.at = last.at and h.id > last.id)) order by h.at, h.id",
+                Parameters.with("reporter", reporter).and("entry", entryId).and("kinds", List.of(ReportHistoryEntry.Kind.VERIFIED,
+                        ReportHistoryEntry.Kind.REJECTED, ReportHistoryEntry.Kind.INFO_REQUESTED)))
+                .range(0, limit - 1).list();
+    }
+
     public Uni<List<ReportHistoryEntry>> of(UUID reportId) {
         return find("reportId = :id order by at, id", Parameters.with("id", reportId)).list();
     }

@@ -52,6 +52,12 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .map(rows -> rows == 1));
     }
 
+    /** Sends a NOTIFY that PostgreSQL delivers to every listener when (and only if) this transaction commits. */
+    public Uni<Void> announce(String channel, String payload) {
+        return getSession().chain(session -> session.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
+                .setParameter("channel", channel).setParameter("payload", payload).getSingleResult()).replaceWithVoid();
+    }
+
     public Uni<Report> byId(UUID id) {
         return findById(id);
     }

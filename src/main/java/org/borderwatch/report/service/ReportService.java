@@ -13,6 +13,7 @@ import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.problem.ProblemType;
 import org.borderwatch.report.Report;
 import org.borderwatch.report.ReportContent;
+import org.borderwatch.report.ReportEvent;
 import org.borderwatch.report.ReportHistoryEntry;
 import org.borderwatch.report.ReportStatus;
 import org.borderwatch.report.ReportVersion;
@@ -30,14 +31,16 @@ public class ReportService {
     private final ReportRepository reports;
     private final ReportVersionRepository versions;
     private final ReportHistoryRepository history;
+    private final ReportEvents events;
     private final AgencyAccess access;
     private final AuditRecorder audit;
     private final ReportCodec codec;
     private final Clock clock;
 
     public ReportService(ReportRepository reports, ReportVersionRepository versions, ReportHistoryRepository history,
-                         AgencyAccess access, AuditRecorder audit, ReportCodec codec, Clock clock) {
+                         ReportEvents events, AgencyAccess access, AuditRecorder audit, ReportCodec codec, Clock clock) {
         this.reports = reports;
+        this.events = events;
         this.history = history;
         this.versions = versions;
         this.access = access;
@@ -121,8 +124,11 @@ public class ReportService {
             ReportHistoryEntry.Kind kind = rule.apply(report);
             report.decidedBy = caller.subject();
             report.updatedAt = clock.instant();
+            ReportHistoryEntry made = entry(report, kind, caller, before, rule.note());
             return reports.flush()
-                    .chain(() -> history.append(entry(report, kind, caller, before, rule.note())))
+                    .invoke(() -> made.version = report.version)
+                    .chain(() -> history.append(made))
+                    .chain(() -> reports.announce(ReportEvents.CHANNEL, events.payload(ReportEvent.of(made, report.reporter))))
                     .chain(() -> audit.allowed(caller, AuditAction.REPORT_DECIDE, resource(report)))
                     .replaceWith(report);
         });
@@ -133,6 +139,19 @@ public class ReportService {
         ReportHistoryEntry.Kind apply(Report report);
 
         String note();
+    }
+
+    /** Decisions on the caller's reports after the event they last saw, for a reconnecting live stream. */
+    @WithTransaction
+    public Uni<List<ReportEvent>> eventsAfter(Caller caller, UUID lastEventId) {
+        return history.decisionsAfter(caller.subject(), lastEventId, 500)
+                .map(entries -> entries.stream().map(entry -> ReportEvent.of(entry, caller.subject())).toList());
+    }
+
+    /** An officer's app opened the live stream of decisions on its reports. */
+    @WithTransaction
+    public Uni<Void> recordSubscription(Caller caller) {
+        return audit.allowed(caller, AuditAction.REPORT_EVENTS_SUBSCRIBE, new AuditedResource("REPORT_EVENTS", caller.subject(), caller.agency()));
     }
 
     @WithTransaction

@@ -31,13 +31,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
-class DecisionResourceTest {
+public class DecisionResourceTest {
 
     static final String OFFICER = Tokens.officer("officer.qn", "VN-QN");
     static final String SUPERVISOR = Tokens.token("supervisor.qn", "supervisor", "VN-QN");
-    static final String VERIFY = "{\"decision\":\"VERIFY\",\"grading\":{\"source\":\"B\",\"information\":\"2\"},\"impact\":\"MEDIUM\",\"note\":\"Matches the patrol log\"}";
-    static final String REJECT = "{\"decision\":\"REJECT\",\"reason\":\"Duplicate\"}";
-    static final String ASK = "{\"decision\":\"REQUEST_INFO\",\"question\":\"How many packages?\"}";
+    public static final String VERIFY = "{\"decision\":\"VERIFY\",\"grading\":{\"source\":\"B\",\"information\":\"2\"},\"impact\":\"MEDIUM\",\"note\":\"Matches the patrol log\"}";
+    public static final String REJECT = "{\"decision\":\"REJECT\",\"reason\":\"Duplicate\"}";
+    public static final String ASK = "{\"decision\":\"REQUEST_INFO\",\"question\":\"How many packages?\"}";
 
     @Test
     void verifyingGradesTheReportAndMakesANewVersion() {
@@ -173,7 +173,7 @@ class DecisionResourceTest {
                 .then().statusCode(404);
     }
 
-    static ValidatableResponse decide(String token, UUID id, String etag, String body) {
+    public static ValidatableResponse decide(String token, UUID id, String etag, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(body)
                 .when().post("/api/v1/reports/{id}/decisions", id).then();
     }

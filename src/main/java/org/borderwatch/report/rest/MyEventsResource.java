@@ -1,0 +1,76 @@
+package org.borderwatch.report.rest;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.AuditedResource;
+import org.borderwatch.audit.service.AuditRecorder;
+import org.borderwatch.common.web.Params;
+import org.borderwatch.report.ReportEvent;
+import org.borderwatch.report.service.ReportEvents;
+import org.borderwatch.report.service.ReportService;
+import org.borderwatch.security.Caller;
+import org.borderwatch.security.CallerResolver;
+import org.borderwatch.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me/events")
+@Tag(name = "Reports")
+public class MyEventsResource {
+
+    private final CallerResolver callers;
+    private final ReportService reports;
+    private final ReportEvents events;
+    private final AuditRecorder audit;
+
+    public MyEventsResource(CallerResolver callers, ReportService reports, ReportEvents events, AuditRecorder audit) {
+        this.callers = callers;
+        this.reports = reports;
+        this.events = events;
+        this.audit = audit;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(summary = "Live decisions on my reports",
+            description = "Server-Sent Events: each decision or question on one of the caller's reports as it happens, named by its kind "
+                    + "(VERIFIED, REJECTED, INFO_REQUESTED), with an id; reconnect with Last-Event-ID to receive what was missed. "
+                    + "The changes feed stays the source of truth for apps that were offline.")
+    @APIResponse(responseCode = "200", description = "The event stream.")
+    public Multi<OutboundSseEvent> events(
+            @Parameter(description = "Id of the last event received, to resume after it.") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) {
+        UUID resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : Params.uuid("Last-Event-ID", lastEventId);
+        return Multi.createFrom().uni(callers.current().call(this::recordSubscription))
+                .onItem().transformToMultiAndConcatenate(caller -> Multi.createBy().merging()
+                        .streams(missed(caller, resumeAfter), events.live().filter(e -> caller.subject().equals(e.reporter())))
+                        .select().distinct())
+                .map(event -> sse.newEventBuilder().name(event.kind().name()).id(event.id().toString())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(ReportEvent.class, event).build());
+    }
+
+    private Multi<ReportEvent> missed(Caller caller, UUID resumeAfter) {
+        if (resumeAfter == null) {
+            return Multi.createFrom().empty();
+        }
+        return Multi.createFrom().uni(reports.eventsAfter(caller, resumeAfter)).onItem().transformToIterable(List::copyOf);
+    }
+
+    private io.smallrye.mutiny.Uni<Void> recordSubscription(Caller caller) {
+        return reports.recordSubscription(caller);
+    }
+}
