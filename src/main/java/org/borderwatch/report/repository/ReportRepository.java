@@ -58,6 +58,53 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .setParameter("channel", channel).setParameter("payload", payload).getSingleResult()).replaceWithVoid();
     }
 
+    /** One report of the same agency that probably concerns the same incident or network, and why. */
+    public record Relation(UUID id, boolean samePlate, boolean sameMarker, boolean nearby, double meters, double hours) {
+        public int score() {
+            return (samePlate ? 4 : 0) + (sameMarker ? 2 : 0) + (nearby ? 1 : 0);
+        }
+    }
+
+    private static final String RELATED = """
+            with me as (select * from report where id = :id),
+            near as (
+                select r.id, r.plates && me.plates as same_plate,
+                       coalesce(r.border_marker = me.border_marker, false) as same_marker,
+                       r.category = me.category as same_category,
+                       6371000 * 2 * asin(sqrt(power(sin(radians(r.lat - me.lat) / 2), 2)
+                           + cos(radians(me.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - me.lon) / 2), 2))) as meters,
+                       abs(extract(epoch from r.occurred_at - me.occurred_at)) / 3600 as hours
+                from report r, me
+                where r.agency = me.agency and r.id <> me.id
+                  and (r.plates && me.plates
+                       or (r.border_marker is not null and r.border_marker = me.border_marker)
+                       or (r.category = me.category
+                           and r.occurred_at between me.occurred_at - make_interval(secs => :window) and me.occurred_at + make_interval(secs => :window))))
+            select id, same_plate, same_marker, (same_category and meters <= :meters and hours * 3600 <= :window) as nearby,
+                   meters, hours
+            from near
+            where same_plate or same_marker or (same_category and meters <= :meters and hours * 3600 <= :window)
+            """;
+
+    /** Reports related to one report, by plate, border marker, or category within a distance and time window. */
+    public Uni<List<Relation>> related(UUID id, double meters, long windowSeconds) {
+        return getSession().chain(session -> session.createNativeQuery(RELATED, Object[].class)
+                .setParameter("id", id).setParameter("meters", meters).setParameter("window", (double) windowSeconds)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Relation((UUID) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3],
+                        ((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue())).toList());
+    }
+
+    /** Counts of an agency's reports by a grouping expression, for dashboards. */
+    public Uni<List<Object[]>> countBy(String agency, String groupExpression, java.time.Instant from, java.time.Instant to) {
+        String sql = "select " + groupExpression + " as key, count(*) from report where agency = :agency"
+                + " and occurred_at >= :from and occurred_at < :to group by 1 order by 2 desc, 1";
+        return getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("agency", agency)
+                .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC))
+                .getResultList());
+    }
+
     public Uni<Report> byId(UUID id) {
         return findById(id);
     }

@@ -23,6 +23,8 @@ import org.borderwatch.security.Caller;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,7 +52,8 @@ public class MyEventsResource {
             description = "Server-Sent Events: each decision or question on one of the caller's reports as it happens, named by its kind "
                     + "(VERIFIED, REJECTED, INFO_REQUESTED), with an id; reconnect with Last-Event-ID to receive what was missed. "
                     + "The changes feed stays the source of truth for apps that were offline.")
-    @APIResponse(responseCode = "200", description = "The event stream.")
+    @APIResponse(responseCode = "200", description = "The event stream; each event's data is a ReportEvent.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ReportEvent.class)))
     public Multi<OutboundSseEvent> events(
             @Parameter(description = "Id of the last event received, to resume after it.") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {

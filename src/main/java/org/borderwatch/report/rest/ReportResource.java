@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,6 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Field reports filed by officers, online or from an offline queue.")
 public class ReportResource {
+
+    public static final String GEO_JSON = "application/geo+json";
 
     private final CallerResolver callers;
     private final ReportService reports;
@@ -188,27 +191,25 @@ public class ReportResource {
                     + "category, impact, border gate, time of the incident, a bounding box and free text in the narrative "
                     + "(any language: matched by characters, not words).")
     @APIResponse(responseCode = "200", description = "A page of reports.")
-    public Uni<ReportPage> list(
-            @Parameter(description = "Only reports in this status.", example = "SUBMITTED") @QueryParam("status") String status,
-            @Parameter(description = "Only reports of this category.", example = "DRUGS") @QueryParam("category") String category,
-            @Parameter(description = "Only reports of this impact level.", example = "HIGH") @QueryParam("impact") String impact,
-            @Parameter(description = "Only reports at this border gate.", example = "MONG_CAI") @QueryParam("borderGate") String borderGate,
-            @Parameter(description = "Only reports inside minLon,minLat,maxLon,maxLat (WGS84).", example = "107.5,21.3,108.1,21.7") @QueryParam("bbox") String bbox,
-            @Parameter(description = "Text that must occur in the narrative (1 to 200 characters, case-insensitive).", example = "ma túy") @QueryParam("q") String text,
-            @Parameter(description = "newest (default) or oldest first.", example = "newest") @QueryParam("sort") String sort,
-            @Parameter(description = "Only incidents that occurred at or after this time (RFC 3339).", example = "2026-11-01T00:00:00+07:00") @QueryParam("from") String from,
-            @Parameter(description = "Only incidents that occurred before this time (RFC 3339).", example = "2026-12-01T00:00:00+07:00") @QueryParam("to") String to,
-            @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
-        ReportFilter filter = new ReportFilter(Params.enumValue("status", status, ReportStatus.class),
-                Params.enumValue("category", category, Category.class), Params.enumValue("impact", impact, Impact.class),
-                Params.text("borderGate", borderGate, 32), Params.instant("from", from), Params.instant("to", to),
-                Params.box("bbox", bbox), Params.text("q", text, 200), Params.oldestFirst("sort", sort));
-        int size = pageLimit.resolve(Params.integer("limit", limit));
-        String after = Params.text("cursor", cursor, 512);
-        return callers.current()
-                .chain(caller -> feeds.list(caller, filter, after, size))
-                .map(page -> new ReportPage(page.items().stream().map(this::view).toList(), page.nextCursor()));
+    public Uni<ReportPage> list(@BeanParam ReportQueueParams params) {
+        return queue(params).map(page -> new ReportPage(page.items().stream().map(this::view).toList(), page.nextCursor()));
+    }
+
+    @GET
+    @Produces(GEO_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "List the agency's reports for a map",
+            description = "The same page as the JSON list, as a GeoJSON FeatureCollection of points (ask with Accept: application/geo+json).")
+    @APIResponse(responseCode = "200", description = "A page of reports as GeoJSON.")
+    public Uni<GeoJson> map(@BeanParam ReportQueueParams params) {
+        return queue(params).map(page -> GeoJson.of(page.items(), page.nextCursor()));
+    }
+
+    private Uni<ReportFeedService.Page> queue(ReportQueueParams params) {
+        ReportFilter filter = params.filter();
+        int size = pageLimit.resolve(Params.integer("limit", params.limit));
+        String after = Params.text("cursor", params.cursor, 512);
+        return callers.current().chain(caller -> feeds.list(caller, filter, after, size));
     }
 
     private ReportView view(Report report) {

@@ -207,6 +207,35 @@ public class ReportService {
         return reports.categoriesOfCases(caseIds);
     }
 
+    /** A related report and why it is thought to be related. */
+    public record Related(Report report, ReportRepository.Relation relation) {
+    }
+
+    /** Reports of the same agency that probably concern the same incident or network, most related first. */
+    @WithTransaction
+    public Uni<List<Related>> related(Caller caller, UUID id, double meters, java.time.Duration window, int limit) {
+        return visible(caller, id, AuditAction.REPORT_READ)
+                .chain(report -> reports.related(id, meters, window.toSeconds()))
+                .map(relations -> relations.stream()
+                        .sorted(java.util.Comparator.comparingInt(ReportRepository.Relation::score).reversed()
+                                .thenComparingDouble(ReportRepository.Relation::hours))
+                        .limit(limit).toList())
+                .chain(relations -> reports.byIds(relations.stream().map(ReportRepository.Relation::id).toList())
+                        .map(found -> {
+                            java.util.Map<UUID, Report> byId = new java.util.HashMap<>();
+                            found.forEach(r -> byId.put(r.id, r));
+                            return relations.stream().map(relation -> new Related(byId.get(relation.id()), relation)).toList();
+                        }))
+                .call(related -> audit.allowed(caller, AuditAction.REPORT_LIST,
+                        related.stream().map(r -> resource(r.report())).toList(), null));
+    }
+
+    /** Counts of the caller's agency's reports grouped by one SQL expression (chosen by the caller of this method, never by the client). */
+    @WithTransaction
+    public Uni<List<Object[]>> counts(Caller caller, String groupExpression, java.time.Instant from, java.time.Instant to) {
+        return reports.countBy(caller.agency(), groupExpression, from, to);
+    }
+
     @WithTransaction
     public Uni<Report> read(Caller caller, UUID id) {
         return visible(caller, id, AuditAction.REPORT_READ)
