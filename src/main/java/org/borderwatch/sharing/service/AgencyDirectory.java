@@ -2,24 +2,42 @@ package org.borderwatch.sharing.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.borderwatch.sharing.repository.AgencyRepository;
 
-/** The agencies this service knows, read from the database and kept for a short while. */
+/**
+ * The agencies this service knows, read from the database and kept for a short while. A request that
+ * finds the copy stale reloads it on its own session: sharing one in-flight load between requests
+ * would run their Hibernate Reactive work on another request's context.
+ */
 @ApplicationScoped
 public class AgencyDirectory {
 
     private static final Duration REFRESH = Duration.ofSeconds(30);
-    private final Uni<Set<String>> codes;
 
-    public AgencyDirectory(AgencyRepository agencies) {
-        this.codes = Uni.createFrom().deferred(agencies::codes)
-                .map(Set::copyOf)
-                .memoize().atLeast(REFRESH);
+    private final AgencyRepository agencies;
+    private final Clock clock;
+    private volatile Known known = new Known(Set.of(), Instant.MIN);
+
+    private record Known(Set<String> codes, Instant loadedAt) {
+    }
+
+    public AgencyDirectory(AgencyRepository agencies, Clock clock) {
+        this.agencies = agencies;
+        this.clock = clock;
     }
 
     public Uni<Boolean> isKnown(String code) {
-        return codes.map(known -> known.contains(code));
+        Known current = known;
+        if (current.loadedAt().plus(REFRESH).isAfter(clock.instant())) {
+            return Uni.createFrom().item(current.codes().contains(code));
+        }
+        return agencies.codes().map(codes -> {
+            known = new Known(Set.copyOf(codes), clock.instant());
+            return codes.contains(code);
+        });
     }
 }
