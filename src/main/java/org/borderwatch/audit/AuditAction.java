@@ -24,5 +24,6 @@ public enum AuditAction {
     CASE_READ,
     CASE_LIST,
     CASE_UPDATE,
-    AUDIT_READ
+    AUDIT_READ,
+    AUDIT_VERIFY
 }

@@ -58,4 +58,8 @@ public class AuditEvent {
 
     @Column(name = "request_id")
     public String requestId;
+
+    /** The writing transaction's id, set by the database; the sealer's order. */
+    @Column(name = "tx", insertable = false, updatable = false)
+    public long tx;
 }

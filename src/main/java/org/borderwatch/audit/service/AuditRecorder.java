@@ -44,6 +44,12 @@ public class AuditRecorder {
                 .toList());
     }
 
+    /** Records an allowed access in a transaction of its own, for work that has none (verifying the chain). */
+    @WithTransaction
+    public Uni<Void> recordAlone(Caller caller, AuditAction action, AuditedResource resource) {
+        return allowed(caller, action, resource);
+    }
+
     /** Records a refused or failed attempt in a transaction of its own, after the refused work was rolled back. */
     @WithTransaction
     public Uni<Void> refused(Caller caller, AuditAction action, AuditedResource resource, Outcome outcome, String reason) {

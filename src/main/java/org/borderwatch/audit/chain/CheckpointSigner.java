@@ -1,0 +1,104 @@
+package org.borderwatch.audit.chain;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Signs checkpoints (RS256 JWS, SmallRye JWT build) with a key that lives outside the database, and
+ * publishes its public key. Without a configured key the chain is still sealed but not signed.
+ */
+@ApplicationScoped
+public class CheckpointSigner {
+
+    private static final Logger LOG = Logger.getLogger(CheckpointSigner.class);
+
+    private final PrivateKey key;
+    private final RSAPublicKey publicKey;
+    private final String keyId;
+
+    public CheckpointSigner(@ConfigProperty(name = "borderwatch.audit.signing-key") Optional<String> location,
+                            @ConfigProperty(name = "borderwatch.audit.signing-key-id") String keyId) throws Exception {
+        this.keyId = keyId;
+        if (location.isEmpty()) {
+            LOG.warn("borderwatch.audit.signing-key is not set: the audit chain is sealed but checkpoints are not signed");
+            this.key = null;
+            this.publicKey = null;
+            return;
+        }
+        this.key = KeyUtils.decodePrivateKey(Files.readString(Path.of(location.get())));
+        RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
+        this.publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+    }
+
+    public boolean enabled() {
+        return key != null;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public String sign(Map<String, Object> claims) {
+        return Jwt.claims(claims).jws().keyId(keyId).sign(key);
+    }
+
+    /** Whether a compact JWS carries a valid RS256 signature of this service's key. */
+    public boolean verifies(String jws) {
+        if (publicKey == null) {
+            return false;
+        }
+        String[] parts = jws.split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(publicKey);
+            signature.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The public keys as a JWK Set (RFC 7517). */
+    public Map<String, Object> jwks() {
+        if (publicKey == null) {
+            return Map.of("keys", List.of());
+        }
+        Map<String, Object> jwk = new LinkedHashMap<>();
+        jwk.put("kty", "RSA");
+        jwk.put("use", "sig");
+        jwk.put("alg", "RS256");
+        jwk.put("kid", keyId);
+        jwk.put("n", base64Url(publicKey.getModulus()));
+        jwk.put("e", base64Url(publicKey.getPublicExponent()));
+        return Map.of("keys", List.of(jwk));
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,135 @@
+package org.borderwatch.audit.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.borderwatch.audit.AuditCheckpoint;
+import org.borderwatch.audit.AuditEvent;
+import org.borderwatch.audit.AuditSeal;
+import org.borderwatch.audit.chain.CheckpointSigner;
+import org.borderwatch.audit.chain.EventCanonicalForm;
+import org.borderwatch.audit.repository.AuditChainRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Seals committed audit events into the hash chain in batches, outside the requests that wrote them,
+ * so ingestion is never serialized on the chain. One sealer at a time across replicas (advisory lock).
+ * After sealing it signs a checkpoint every N events or T time, and at least hourly.
+ */
+@ApplicationScoped
+public class AuditSealer {
+
+    private static final Duration AT_LEAST = Duration.ofHours(1);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditSealer.class);
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
+
+    private final AuditChainRepository chain;
+    private final CheckpointSigner signer;
+    private final WitnessCopies witness;
+    private final Clock clock;
+    private final int batch;
+    private final long everyEvents;
+    private final Duration every;
+
+    public AuditSealer(AuditChainRepository chain, CheckpointSigner signer, WitnessCopies witness, Clock clock,
+                       @ConfigProperty(name = "borderwatch.audit.seal-batch") int batch,
+                       @ConfigProperty(name = "borderwatch.audit.checkpoint-every-events") long everyEvents,
+                       @ConfigProperty(name = "borderwatch.audit.checkpoint-every") Duration every) {
+        this.chain = chain;
+        this.signer = signer;
+        this.witness = witness;
+        this.clock = clock;
+        this.batch = batch;
+        this.everyEvents = everyEvents;
+        this.every = every;
+    }
+
+    @Scheduled(every = "${borderwatch.audit.seal-every}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> sealPending() {
+        return chain.lockSealer().chain(locked -> locked
+                ? chain.lastSeal().chain(last -> chain.lastCheckpoint().chain(checkpoint -> {
+                    if (checkpoint != null && checkpoint.lastPosition > (last == null ? 0 : last.position)) {
+                        // Never extend a chain whose signed tail is gone: that would hide the truncation.
+                        LOG.errorf("audit chain ends at %d but checkpoint %d covers %d: sealing stopped, verify the log",
+                                last == null ? 0 : last.position, checkpoint.number, checkpoint.lastPosition);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return chain.settledBelow()
+                            .chain(settled -> chain.unsealed(last == null ? -1 : last.tx, last == null ? BEFORE_ALL : last.eventId, settled, batch))
+                            .chain(events -> seal(last, events))
+                            .chain(this::checkpointIfDue);
+                }))
+                : Uni.createFrom().voidItem());
+    }
+
+    private Uni<AuditSeal> seal(AuditSeal last, List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(last);
+        }
+        long position = last == null ? 0 : last.position;
+        String hash = last == null ? EventCanonicalForm.GENESIS : last.hash;
+        Instant now = clock.instant();
+        List<AuditSeal> seals = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            AuditSeal seal = new AuditSeal();
+            seal.position = ++position;
+            seal.eventId = event.id;
+            seal.tx = event.tx;
+            seal.hash = hash = EventCanonicalForm.chain(hash, event);
+            seal.sealedAt = now;
+            seals.add(seal);
+        }
+        return chain.seal(seals).replaceWith(seals.get(seals.size() - 1));
+    }
+
+    private Uni<Void> checkpointIfDue(AuditSeal lastSeal) {
+        if (!signer.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return chain.lastCheckpoint().chain(previous -> {
+            long covered = previous == null ? 0 : previous.lastPosition;
+            long sealed = lastSeal == null ? 0 : lastSeal.position;
+            Duration age = previous == null ? AT_LEAST : Duration.between(previous.signedAt, clock.instant());
+            boolean due = sealed - covered >= everyEvents || (sealed > covered && age.compareTo(every) >= 0)
+                    || age.compareTo(AT_LEAST) >= 0;
+            if (!due) {
+                return Uni.createFrom().voidItem();
+            }
+            AuditCheckpoint checkpoint = checkpoint(previous, covered, sealed, lastSeal);
+            return chain.addCheckpoint(checkpoint).invoke(() -> witness.keep(checkpoint));
+        });
+    }
+
+    private AuditCheckpoint checkpoint(AuditCheckpoint previous, long covered, long sealed, AuditSeal lastSeal) {
+        AuditCheckpoint checkpoint = new AuditCheckpoint();
+        checkpoint.number = previous == null ? 1 : previous.number + 1;
+        checkpoint.firstPosition = Math.min(covered + 1, Math.max(sealed, 1));
+        checkpoint.lastPosition = sealed;
+        checkpoint.lastHash = lastSeal == null ? EventCanonicalForm.GENESIS : lastSeal.hash;
+        checkpoint.previousSignature = previous == null ? null : previous.jws.substring(previous.jws.lastIndexOf('.') + 1);
+        checkpoint.keyId = signer.keyId();
+        checkpoint.signedAt = clock.instant();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "borderwatch-audit");
+        claims.put("checkpoint", checkpoint.number);
+        claims.put("firstPosition", checkpoint.firstPosition);
+        claims.put("lastPosition", checkpoint.lastPosition);
+        claims.put("lastHash", checkpoint.lastHash);
+        if (checkpoint.previousSignature != null) {
+            claims.put("previousSignature", checkpoint.previousSignature);
+        }
+        claims.put("iat", checkpoint.signedAt.getEpochSecond());
+        checkpoint.jws = signer.sign(claims);
+        return checkpoint;
+    }
+}

@@ -1,0 +1,146 @@
+package org.borderwatch.audit.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.borderwatch.support.Db;
+import org.borderwatch.support.Reports;
+import org.borderwatch.support.Tokens;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The tamper-evident access log, in a database of its own: every kind of tampering a database
+ * superuser could do is found at the right position. Tests run in order; each damages its own range.
+ */
+@QuarkusTest
+@TestProfile(AuditChainResourceTest.FastSealing.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditChainResourceTest {
+
+    public static class FastSealing implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("borderwatch.audit.seal-every", "0.2s", "borderwatch.audit.checkpoint-every-events", "5",
+                    "borderwatch.audit.witness-dir", "target/witness-chain-test");
+        }
+    }
+
+    static final String AUDITOR = Tokens.token("auditor", "auditor", "VN-QN");
+    static final String OFFICER = Tokens.officer("officer.qn", "VN-QN");
+
+    /** Files reports until at least {@code positions} events are sealed. */
+    static void sealed(long positions) throws InterruptedException {
+        while (Db.count("select count(*) from audit_event") < positions) {
+            Reports.filed(OFFICER, Reports.MINIMAL);
+        }
+        for (int i = 0; i < 100 && Db.count("select count(*) from audit_seal") < positions; i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Db.count("select count(*) from audit_seal") >= positions, "events were not sealed in time");
+    }
+
+    static ValidatableResponse verify(long from, long to) {
+        return given().auth().oauth2(AUDITOR).queryParam("from", from).queryParam("to", to)
+                .when().get("/api/v1/audit/verify").then().statusCode(200);
+    }
+
+    static String eventAt(long position) {
+        return Db.text("select event_id::text from audit_seal where position = ?", position);
+    }
+
+    @Test
+    @Order(1)
+    void anIntactChainVerifiesAndCheckpointsAreSignedWithThePublishedKey() throws Exception {
+        sealed(60);
+        for (int i = 0; i < 50 && Db.count("select count(*) from audit_checkpoint") < 2; i++) {
+            Thread.sleep(100);
+        }
+        verify(1, 60).body("ok", equalTo(true)).body("from", equalTo(1)).body("to", equalTo(60));
+        String jws = given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/checkpoints").then().statusCode(200)
+                .body("items.size()", greaterThanOrEqualTo(2)).body("items[1].previousSignature", org.hamcrest.Matchers.notNullValue())
+                .extract().path("items[0].jws");
+        given().when().get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys[0].kid", equalTo("borderwatch-audit-dev")).body("keys[0]", hasKey("n"));
+        assertTrue(Files.exists(Path.of("target/witness-chain-test/checkpoint-0000000001.jws")));
+        assertEquals(jws.trim(), Files.readString(Path.of("target/witness-chain-test/checkpoint-0000000001.jws")).trim());
+    }
+
+    @Test
+    @Order(2)
+    void aChangedFieldIsFoundAsModifiedAtItsPosition() {
+        Db.tamper("update audit_event set reason = 'nothing to see' where id = '" + eventAt(7) + "'");
+        verify(1, 10).body("ok", equalTo(false)).body("position", equalTo(7)).body("problem", equalTo("MODIFIED"));
+    }
+
+    @Test
+    @Order(3)
+    void aDeletedEventIsFoundAsMissing() {
+        Db.tamper("delete from audit_event where id = '" + eventAt(15) + "'");
+        verify(11, 20).body("ok", equalTo(false)).body("position", equalTo(15)).body("problem", equalTo("MISSING"));
+        Db.tamper("delete from audit_seal where position = 18");
+        verify(16, 20).body("ok", equalTo(false)).body("position", equalTo(18)).body("problem", equalTo("MISSING"));
+    }
+
+    @Test
+    @Order(4)
+    void twoSwappedEventsAreFoundAsReordered() {
+        String a = eventAt(23);
+        String b = eventAt(24);
+        Db.tamper("update audit_seal set event_id = '00000000-0000-0000-0000-000000000001' where position = 23",
+                "update audit_seal set event_id = '" + a + "' where position = 24",
+                "update audit_seal set event_id = '" + b + "' where position = 23");
+        verify(21, 30).body("ok", equalTo(false)).body("position", equalTo(23)).body("problem", equalTo("REORDERED"));
+    }
+
+    @Test
+    @Order(5)
+    void anAdministratorWhoRecomputesTheChainIsCaughtByTheSignedCheckpoint() {
+        Db.tamper("update audit_event set subject = 'someone else' where id = '" + eventAt(31) + "'");
+        String forged = org.borderwatch.audit.chain.EventCanonicalForm.GENESIS.replace('0', 'f');
+        Db.tamper("update audit_seal set hash = '" + forged + "' where position = 35");
+        verify(31, 40).body("ok", equalTo(false)).body("problem", equalTo("MODIFIED"));
+    }
+
+    @Test
+    @Order(6)
+    void badRangesAre400AndOtherRolesAre403() {
+        given().auth().oauth2(AUDITOR).queryParam("from", "-1").when().get("/api/v1/audit/verify").then().statusCode(400)
+                .body("errors.field", hasItem("from"));
+        given().auth().oauth2(AUDITOR).queryParam("to", "x").when().get("/api/v1/audit/verify").then().statusCode(400);
+        given().auth().oauth2(OFFICER).when().get("/api/v1/audit/verify").then().statusCode(403);
+        given().auth().oauth2(OFFICER).when().get("/api/v1/audit/checkpoints").then().statusCode(403);
+    }
+
+    @Test
+    @Order(7)
+    void aCutTailAfterTheLastCheckpointIsFoundAsTruncated() {
+        long checkpointed = Db.count("select max(last_position) from audit_checkpoint");
+        Db.tamper("delete from audit_event where id in (select event_id from audit_seal where position >= " + (checkpointed - 2) + ")",
+                "delete from audit_seal where position >= " + (checkpointed - 2));
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("ok", equalTo(false)).body("problem", equalTo("TRUNCATED")).body("position", equalTo((int) checkpointed - 2));
+        Reports.filed(OFFICER, Reports.MINIMAL);
+        try {
+            Thread.sleep(600);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("problem", equalTo("TRUNCATED"));
+    }
+}
