@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -12,6 +13,7 @@ import org.borderwatch.audit.AuditEventFilter;
 import org.borderwatch.audit.Outcome;
 import org.borderwatch.audit.service.AuditQueryService;
 import org.borderwatch.common.paging.PageLimit;
+import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.web.Params;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit", description = "The access log, for auditors.")
 public class AuditResource {
 
+    private static final java.util.List<String> RESOURCE_TYPES = java.util.List.of("REPORT", "CASE", "AUDIT_LOG", "REPORT_EVENTS");
+
     private final CallerResolver callers;
     private final AuditQueryService audit;
     private final PageLimit pageLimit;
@@ -33,6 +37,29 @@ public class AuditResource {
         this.callers = callers;
         this.audit = audit;
         this.pageLimit = pageLimit;
+    }
+
+    @GET
+    @Path("resources/{type}/{id}/access")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Who accessed this",
+            description = "One line per access to one resource (report, case, ...): who, for which agency, when, what, for what stated purpose "
+                    + "(X-Access-Purpose) and with what outcome, newest first.")
+    @APIResponse(responseCode = "200", description = "A page of accesses.")
+    public Uni<AccessLine.Page> access(
+            @Parameter(description = "REPORT, CASE, AUDIT_LOG or REPORT_EVENTS.", example = "REPORT") @PathParam("type") String type,
+            @Parameter(description = "Resource id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id,
+            @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
+        if (!RESOURCE_TYPES.contains(type)) {
+            throw ProblemException.invalid("type", "must be one of " + String.join(", ", RESOURCE_TYPES));
+        }
+        String resourceId = Params.text("id", id, 255);
+        int size = pageLimit.resolve(Params.integer("limit", limit));
+        String after = Params.text("cursor", cursor, 512);
+        return callers.current()
+                .chain(caller -> audit.accessTo(caller, type, resourceId, after, size))
+                .map(page -> new AccessLine.Page(page.items().stream().map(AccessLine::of).toList(), page.nextCursor()));
     }
 
     @GET

@@ -28,6 +28,12 @@ public class AuditQueryService {
     public record Page(List<AuditEvent> items, String nextCursor) {
     }
 
+    /** "Who accessed this": every access to one resource, newest first. The question is itself logged. */
+    @WithTransaction
+    public Uni<Page> accessTo(Caller caller, String type, String id, String cursor, int limit) {
+        return search(caller, new AuditEventFilter(null, null, null, type, id, null, null, null), cursor, limit);
+    }
+
     @WithTransaction
     public Uni<Page> search(Caller caller, AuditEventFilter filter, String cursor, int limit) {
         Cursor.TimeAndId after = Cursor.decodeTimeAndId(KIND, cursor);

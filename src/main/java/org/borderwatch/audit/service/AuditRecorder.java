@@ -75,6 +75,7 @@ public class AuditRecorder {
         }
         event.outcome = outcome;
         event.reason = reason;
+        event.purpose = info.purpose();
         event.clientAddress = info.clientAddress();
         event.userAgent = info.userAgent();
         event.requestId = info.requestId();

@@ -11,10 +11,10 @@ public class CurrentRequest {
     public RequestInfo info() {
         try {
             return ContextLocals.<RequestInfo>get(RequestIds.KEY)
-                    .orElseGet(() -> new RequestInfo(UUID.randomUUID().toString(), null, null, null));
+                    .orElseGet(() -> new RequestInfo(UUID.randomUUID().toString(), null, null, null, null));
         } catch (UnsupportedOperationException e) {
             // not on a request's context (a scheduled job, for instance)
-            return new RequestInfo(UUID.randomUUID().toString(), null, null, null);
+            return new RequestInfo(UUID.randomUUID().toString(), null, null, null, null);
         }
     }
 

@@ -39,7 +39,8 @@ public class RequestIds {
         String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         SocketAddress remote = context.request().remoteAddress();
         RequestInfo info = new RequestInfo(id, remote == null ? null : remote.hostAddress(),
-                clip(context.request().getHeader("User-Agent")), clip(context.request().getHeader(RequestInfo.DEVICE_HEADER)));
+                clip(context.request().getHeader("User-Agent")), clip(context.request().getHeader(RequestInfo.DEVICE_HEADER)),
+                clip(context.request().getHeader(RequestInfo.PURPOSE_HEADER)));
         ContextLocals.put(KEY, info);
         MDC.put("requestId", id);
         context.response().putHeader(HEADER, id);

@@ -86,6 +86,24 @@ class AuditResourceTest {
     }
 
     @Test
+    void whoAccessedThisGivesOneLinePerAccessWithTheStatedPurpose() {
+        UUID id = Reports.filed(OFFICER, FULL);
+        given().auth().oauth2(Tokens.token("supervisor.qn", "supervisor", "VN-QN")).header("X-Access-Purpose", "investigation 2026/117")
+                .when().get("/api/v1/reports/{id}", id).then().statusCode(200);
+        Reports.get(Tokens.officer("officer.ls", "VN-LS"), id).statusCode(404);
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/resources/REPORT/{id}/access", id).then().statusCode(200)
+                .body("items", hasSize(3))
+                .body("items[0].outcome", equalTo("DENIED")).body("items[0].agency", equalTo("VN-LS"))
+                .body("items[1].purpose", equalTo("investigation 2026/117")).body("items[1].action", equalTo("REPORT_READ"))
+                .body("items[2].action", equalTo("REPORT_CREATE"));
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/resources/SPACESHIP/{id}/access", id).then().statusCode(400)
+                .body("errors.field", hasItem("type"));
+        given().auth().oauth2(OFFICER).when().get("/api/v1/audit/resources/REPORT/{id}/access", id).then().statusCode(403);
+        given().auth().oauth2(Tokens.token("auditor.gx", "auditor", "CN-GX")).when().get("/api/v1/audit/resources/REPORT/{id}/access", id)
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void otherRolesGet403() {
         given().auth().oauth2(OFFICER).when().get("/api/v1/audit/events").then().statusCode(403);
         given().auth().oauth2(Tokens.token("admin", "admin", "VN-QN")).when().get("/api/v1/audit/events").then().statusCode(403);
