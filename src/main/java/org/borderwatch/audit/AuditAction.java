@@ -25,5 +25,6 @@ public enum AuditAction {
     CASE_LIST,
     CASE_UPDATE,
     AUDIT_READ,
-    AUDIT_VERIFY
+    AUDIT_VERIFY,
+    AUDIT_EXPORT
 }

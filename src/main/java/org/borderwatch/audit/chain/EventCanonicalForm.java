@@ -31,13 +31,26 @@ public final class EventCanonicalForm {
         return text.toString();
     }
 
-    /** hash = SHA-256(previous hash bytes || canonical form), hex. */
+    /** SHA-256 of the canonical form, hex: lets an export withhold an event's fields and still be verified. */
+    public static String digest(AuditEvent event) {
+        return HexFormat.of().formatHex(sha256().digest(of(event).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** hash = SHA-256(previous hash || SHA-256(canonical form)), hex. */
     public static String chain(String previousHash, AuditEvent event) {
+        return link(previousHash, digest(event));
+    }
+
+    public static String link(String previousHash, String eventDigest) {
+        MessageDigest digest = sha256();
+        digest.update(HexFormat.of().parseHex(previousHash));
+        digest.update(HexFormat.of().parseHex(eventDigest));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(HexFormat.of().parseHex(previousHash));
-            digest.update(of(event).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -5,7 +5,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -15,10 +17,13 @@ import java.util.List;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.repository.AuditChainRepository;
+import org.borderwatch.audit.chain.ExportLine;
+import org.borderwatch.audit.service.AuditExportService;
 import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.audit.service.AuditVerifier;
 import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.problem.ProblemException;
+import org.borderwatch.common.problem.ProblemType;
 import org.borderwatch.common.web.Params;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
@@ -34,14 +39,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit")
 public class AuditChainResource {
 
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+
     private final CallerResolver callers;
     private final AuditVerifier verifier;
     private final AuditChainRepository chain;
     private final AuditRecorder audit;
     private final PageLimit pageLimit;
+    private final AuditExportService exports;
 
     public AuditChainResource(CallerResolver callers, AuditVerifier verifier, AuditChainRepository chain, AuditRecorder audit,
-                              PageLimit pageLimit) {
+                              PageLimit pageLimit, AuditExportService exports) {
+        this.exports = exports;
         this.callers = callers;
         this.verifier = verifier;
         this.chain = chain;
@@ -96,6 +106,49 @@ public class AuditChainResource {
                 .call(caller -> audit.recordAlone(caller, AuditAction.AUDIT_VERIFY, new AuditedResource("AUDIT_LOG", "chain", caller.agency())))
                 .chain(caller -> verifier.verify(first, last))
                 .map(r -> new Verification(r.ok(), r.from(), r.to(), r.position(), r.problem() == null ? null : r.problem().name()));
+    }
+
+    @GET
+    @Path("export")
+    @Produces(NDJSON)
+    @org.jboss.resteasy.reactive.RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Export the sealed access log (NDJSON)",
+            description = "Streams the chain from position `from` to `to` as one JSON object per line: position, hash, event digest and the "
+                    + "event's fields (withheld, digest only, for events neither done by nor about the auditor's agency). With the "
+                    + "checkpoints and /.well-known/jwks.json it is enough to verify the log offline (VerifyAuditExport). "
+                    + "Requires X-Access-Purpose (428 without it); the export is itself logged. Send Accept: text/csv for CSV.")
+    @APIResponse(responseCode = "200", description = "The export, streamed.")
+    public Multi<ExportLine> exportNdjson(
+            @Parameter(description = "Why the log is exported (at least 10 characters).", example = "Quarterly review 2026-Q4") @HeaderParam("X-Access-Purpose") String purpose,
+            @Parameter(description = "First position (default 1).", example = "1") @QueryParam("from") String from,
+            @Parameter(description = "Last position (default: all).", example = "100000") @QueryParam("to") String to) {
+        return export(purpose, from, to);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(CSV)
+    @Operation(summary = "Export the sealed access log (CSV)", description = "As the NDJSON export, one CSV row per position, with a header row.")
+    @APIResponse(responseCode = "200", description = "The export, streamed.")
+    public Multi<String> exportCsv(
+            @Parameter(description = "Why the log is exported (at least 10 characters).", example = "Quarterly review 2026-Q4") @HeaderParam("X-Access-Purpose") String purpose,
+            @Parameter(description = "First position (default 1).", example = "1") @QueryParam("from") String from,
+            @Parameter(description = "Last position (default: all).", example = "100000") @QueryParam("to") String to) {
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(ExportLine.csvHeader()),
+                export(purpose, from, to).map(ExportLine::csv));
+    }
+
+    private Multi<ExportLine> export(String purpose, String from, String to) {
+        if (purpose == null || purpose.strip().length() < 10) {
+            throw new ProblemException(ProblemType.PURPOSE_REQUIRED,
+                    "State why the log is exported in the X-Access-Purpose header (at least 10 characters)");
+        }
+        Long first = position("from", from);
+        Long last = position("to", to);
+        return Multi.createFrom().uni(callers.current()
+                        .call(caller -> audit.recordAlone(caller, AuditAction.AUDIT_EXPORT, new AuditedResource("AUDIT_LOG", "export", caller.agency()))))
+                .onItem().transformToMultiAndConcatenate(caller ->
+                        exports.export(caller, first == null ? 1 : first, last == null ? Long.MAX_VALUE : last));
     }
 
     @GET

@@ -16,6 +16,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "Request body too large", "Nội dung yêu cầu quá lớn", "请求体过大"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Kiểu nội dung không được hỗ trợ", "不支持的媒体类型"),
     PRECONDITION_REQUIRED(428, "If-Match required", "Cần tiêu đề If-Match", "需要 If-Match"),
+    PURPOSE_REQUIRED(428, "Stated purpose required", "Cần nêu mục đích truy cập", "需要说明访问目的"),
     UNAVAILABLE(503, "Service temporarily unavailable", "Dịch vụ tạm thời không khả dụng", "服务暂时不可用"),
     INTERNAL(500, "Internal error", "Lỗi nội bộ", "内部错误");
 

@@ -82,13 +82,40 @@ class AuditChainResourceTest {
 
     @Test
     @Order(2)
+    void anExportWithCheckpointsAndTheKeyVerifiesOfflineAndTamperingWithItIsFound() throws Exception {
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/export").then().statusCode(428)
+                .body("type", equalTo("urn:borderwatch:problem:purpose-required"));
+        String export = given().auth().oauth2(AUDITOR).header("X-Access-Purpose", "integrity check before court")
+                .accept("application/x-ndjson").when().get("/api/v1/audit/export")
+                .then().statusCode(200).extract().asString();
+        Path dir = Files.createDirectories(Path.of("target/offline-verify"));
+        Files.writeString(dir.resolve("export.ndjson"), export);
+        Files.writeString(dir.resolve("checkpoints.json"), given().auth().oauth2(AUDITOR).queryParam("limit", 200)
+                .when().get("/api/v1/audit/checkpoints").then().extract().asString());
+        Files.writeString(dir.resolve("jwks.json"), given().when().get("/.well-known/jwks.json").then().extract().asString());
+        String result = org.borderwatch.audit.tool.VerifyAuditExport.verify(dir.resolve("export.ndjson"), dir.resolve("checkpoints.json"),
+                dir.resolve("jwks.json"));
+        assertTrue(result.startsWith("OK positions 1.."), result);
+        Files.writeString(dir.resolve("export.ndjson"), export.replaceFirst("\"subject\":\"[^\"]+\"", "\"subject\":\"intruder\""));
+        String tampered = org.borderwatch.audit.tool.VerifyAuditExport.verify(dir.resolve("export.ndjson"), dir.resolve("checkpoints.json"),
+                dir.resolve("jwks.json"));
+        assertTrue(tampered.contains("MODIFIED"), tampered);
+        given().auth().oauth2(AUDITOR).header("X-Access-Purpose", "integrity check before court").accept("text/csv")
+                .queryParam("to", 3).when().get("/api/v1/audit/export")
+                .then().statusCode(200).body(org.hamcrest.Matchers.startsWith("position,hash,eventDigest"));
+        assertEquals(1, Db.count("select count(*) from audit_event where action = 'AUDIT_EXPORT' and purpose = 'integrity check before court'"
+                + " and request_id is not null") >= 1 ? 1 : 0);
+    }
+
+    @Test
+    @Order(3)
     void aChangedFieldIsFoundAsModifiedAtItsPosition() {
         Db.tamper("update audit_event set reason = 'nothing to see' where id = '" + eventAt(7) + "'");
         verify(1, 10).body("ok", equalTo(false)).body("position", equalTo(7)).body("problem", equalTo("MODIFIED"));
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aDeletedEventIsFoundAsMissing() {
         Db.tamper("delete from audit_event where id = '" + eventAt(15) + "'");
         verify(11, 20).body("ok", equalTo(false)).body("position", equalTo(15)).body("problem", equalTo("MISSING"));
@@ -97,7 +124,7 @@ class AuditChainResourceTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void twoSwappedEventsAreFoundAsReordered() {
         String a = eventAt(23);
         String b = eventAt(24);
@@ -108,7 +135,7 @@ class AuditChainResourceTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAdministratorWhoRecomputesTheChainIsCaughtByTheSignedCheckpoint() {
         Db.tamper("update audit_event set subject = 'someone else' where id = '" + eventAt(31) + "'");
         String forged = org.borderwatch.audit.chain.EventCanonicalForm.GENESIS.replace('0', 'f');
@@ -117,7 +144,7 @@ class AuditChainResourceTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badRangesAre400AndOtherRolesAre403() {
         given().auth().oauth2(AUDITOR).queryParam("from", "-1").when().get("/api/v1/audit/verify").then().statusCode(400)
                 .body("errors.field", hasItem("from"));
@@ -127,7 +154,7 @@ class AuditChainResourceTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aCutTailAfterTheLastCheckpointIsFoundAsTruncated() {
         long checkpointed = Db.count("select max(last_position) from audit_checkpoint");
         Db.tamper("delete from audit_event where id in (select event_id from audit_seal where position >= " + (checkpointed - 2) + ")",

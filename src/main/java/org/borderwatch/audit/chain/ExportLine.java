@@ -1,0 +1,73 @@
+package org.borderwatch.audit.chain;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.UUID;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.AuditEvent;
+import org.borderwatch.audit.Outcome;
+
+/** One sealed event as exported: its position and hash, and every field the hash covers. */
+@RegisterForReflection
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record ExportLine(long position, String hash, String eventDigest, boolean withheld, String id, String occurredAt, String subject, String agency,
+                         String roles, String deviceId, String action, String resourceType, String resourceId,
+                         String resourceAgency, String outcome, String reason, String purpose, String clientAddress,
+                         String userAgent, String requestId) {
+
+    /** An event the exporting auditor may see, with every field. */
+    public static ExportLine of(long position, String hash, AuditEvent e) {
+        return new ExportLine(position, hash, EventCanonicalForm.digest(e), false, e.id.toString(), e.occurredAt.toString(), e.subject, e.agency, e.roles, e.deviceId,
+                e.action.name(), e.resourceType, e.resourceId, e.resourceAgency, e.outcome.name(), e.reason, e.purpose,
+                e.clientAddress, e.userAgent, e.requestId);
+    }
+
+    /** An event of other agencies: only its digest, enough to verify the chain through it. */
+    public static ExportLine withheld(long position, String hash, AuditEvent e) {
+        return new ExportLine(position, hash, EventCanonicalForm.digest(e), true, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** The event back, exactly as the chain hashed it. */
+    public AuditEvent event() {
+        AuditEvent e = new AuditEvent();
+        e.id = UUID.fromString(id);
+        e.occurredAt = Instant.parse(occurredAt);
+        e.subject = subject;
+        e.agency = agency;
+        e.roles = roles;
+        e.deviceId = deviceId;
+        e.action = AuditAction.valueOf(action);
+        e.resourceType = resourceType;
+        e.resourceId = resourceId;
+        e.resourceAgency = resourceAgency;
+        e.outcome = Outcome.valueOf(outcome);
+        e.reason = reason;
+        e.purpose = purpose;
+        e.clientAddress = clientAddress;
+        e.userAgent = userAgent;
+        e.requestId = requestId;
+        return e;
+    }
+
+    static final String CSV_HEADER = "position,hash,eventDigest,withheld,id,occurredAt,subject,agency,roles,deviceId,action,resourceType,resourceId,"
+            + "resourceAgency,outcome,reason,purpose,clientAddress,userAgent,requestId";
+
+    public static String csvHeader() {
+        return CSV_HEADER + "\n";
+    }
+
+    public String csv() {
+        String[] fields = {String.valueOf(position), hash, eventDigest, String.valueOf(withheld), id, occurredAt, subject, agency, roles, deviceId, action, resourceType,
+            resourceId, resourceAgency, outcome, reason, purpose, clientAddress, userAgent, requestId};
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String field = fields[i] == null ? "" : fields[i];
+            line.append('"').append(field.replace("\"", "\"\"")).append('"');
+        }
+        return line.append('\n').toString();
+    }
+}
