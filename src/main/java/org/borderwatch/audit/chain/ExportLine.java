@@ -9,6 +9,10 @@ import org.borderwatch.audit.Outcome;
 
 /** One sealed event as exported: its position and hash, and every field the hash covers. */
 @RegisterForReflection
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditExportLine",
+        description = "One sealed event: position, chain hash, digest of the event, and its fields (absent when withheld).",
+        example = "{\"position\":1,\"hash\":\"5d1f…\",\"eventDigest\":\"a93c…\",\"withheld\":false,\"id\":\"6a3c1f3e-2b1d-4d0b-8f1e-1f0c2b3a4d5e\","
+                + "\"occurredAt\":\"2026-11-20T14:41:02.123456Z\",\"action\":\"REPORT_CREATE\",\"outcome\":\"ALLOWED\"}")
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record ExportLine(long position, String hash, String eventDigest, boolean withheld, String id, String occurredAt, String subject, String agency,
                          String roles, String deviceId, String action, String resourceType, String resourceId,
