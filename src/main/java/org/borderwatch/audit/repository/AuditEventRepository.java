@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +40,27 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
             params.and("afterTime", after.time()).and("afterId", after.id());
         }
         return find(String.join(" and ", where) + " order by occurredAt desc, id desc", params).range(0, limit - 1).list();
+    }
+
+    /** Actors with refused attempts in [from, to), most refusals first. Rows: subject, agency, count, last time. */
+    public Uni<List<Object[]>> deniedActors(String agency, Instant from, Instant to) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select e.subject, e.agency, count(e), max(e.occurredAt) from AuditEvent e"
+                                + " where e.outcome = DENIED and (e.agency = :own or e.resourceAgency = :own)"
+                                + " and e.occurredAt >= :from and e.occurredAt < :to"
+                                + " group by e.subject, e.agency order by count(e) desc", Object[].class)
+                .setParameter("own", agency).setParameter("from", from).setParameter("to", to).setMaxResults(200).getResultList());
+    }
+
+    /** Actors who read more than {@code threshold} times within one hour. Rows: subject, agency, count, hour. */
+    public Uni<List<Object[]>> heavyReaders(String agency, Instant from, Instant to, long threshold) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select subject, agency, count(*), date_trunc('hour', occurred_at) as hour from audit_event"
+                                + " where outcome = 'ALLOWED' and action in ('REPORT_READ', 'REPORT_LIST', 'REPORT_SYNC', 'CASE_READ', 'CASE_LIST')"
+                                + " and (agency = :own or resource_agency = :own) and occurred_at >= :from and occurred_at < :to"
+                                + " group by 1, 2, 4 having count(*) > :threshold order by 3 desc limit 200", Object[].class)
+                .setParameter("own", agency).setParameter("from", from.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter("to", to.atOffset(java.time.ZoneOffset.UTC)).setParameter("threshold", threshold).getResultList());
     }
 
     private static void addIf(List<String> where, Parameters params, Object value, String clause, String name) {

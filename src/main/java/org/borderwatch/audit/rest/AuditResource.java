@@ -32,8 +32,11 @@ public class AuditResource {
     private final CallerResolver callers;
     private final AuditQueryService audit;
     private final PageLimit pageLimit;
+    private final long readsPerHour;
 
-    public AuditResource(CallerResolver callers, AuditQueryService audit, PageLimit pageLimit) {
+    public AuditResource(CallerResolver callers, AuditQueryService audit, PageLimit pageLimit,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "borderwatch.audit.reads-per-hour-threshold") long readsPerHour) {
+        this.readsPerHour = readsPerHour;
         this.callers = callers;
         this.audit = audit;
         this.pageLimit = pageLimit;
@@ -60,6 +63,27 @@ public class AuditResource {
         return callers.current()
                 .chain(caller -> audit.accessTo(caller, type, resourceId, after, size))
                 .map(page -> new AccessLine.Page(page.items().stream().map(AccessLine::of).toList(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("signals")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Signals", description = "Actors with refused attempts, and actors whose reads within one hour exceed the configured "
+            + "threshold, in [from, to) (default: the last 24 hours), for the auditor's agency.")
+    @APIResponse(responseCode = "200", description = "The signals.")
+    public Uni<SignalsView> signals(
+            @Parameter(description = "Start (RFC 3339).", example = "2026-11-21T08:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "End (RFC 3339).", example = "2026-11-22T08:00:00Z") @QueryParam("to") String to) {
+        java.time.Instant end = to == null || to.isBlank() ? java.time.Instant.now() : Params.instant("to", to);
+        java.time.Instant start = from == null || from.isBlank() ? end.minus(java.time.Duration.ofHours(24)) : Params.instant("from", from);
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalid("from", "must be before to");
+        }
+        return callers.current()
+                .chain(caller -> audit.signals(caller, start, end, readsPerHour))
+                .map(signals -> new SignalsView(start, end, readsPerHour,
+                        signals.deniedActors().stream().map(SignalsView.Actor::of).toList(),
+                        signals.heavyReaders().stream().map(SignalsView.Actor::of).toList()));
     }
 
     @GET

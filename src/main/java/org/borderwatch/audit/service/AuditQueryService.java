@@ -34,6 +34,17 @@ public class AuditQueryService {
         return search(caller, new AuditEventFilter(null, null, null, type, id, null, null, null), cursor, limit);
     }
 
+    /** Refused attempts and unusually many reads: who an auditor should look at. */
+    public record Signals(List<Object[]> deniedActors, List<Object[]> heavyReaders) {
+    }
+
+    @WithTransaction
+    public Uni<Signals> signals(Caller caller, java.time.Instant from, java.time.Instant to, long readsPerHour) {
+        return events.deniedActors(caller.agency(), from, to)
+                .chain(denied -> events.heavyReaders(caller.agency(), from, to, readsPerHour).map(heavy -> new Signals(denied, heavy)))
+                .call(() -> recorder.allowed(caller, AuditAction.AUDIT_READ, new AuditedResource("AUDIT_LOG", "signals", caller.agency())));
+    }
+
     @WithTransaction
     public Uni<Page> search(Caller caller, AuditEventFilter filter, String cursor, int limit) {
         Cursor.TimeAndId after = Cursor.decodeTimeAndId(KIND, cursor);

@@ -36,7 +36,7 @@ class AuditChainResourceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("borderwatch.audit.seal-every", "0.2s", "borderwatch.audit.checkpoint-every-events", "5",
-                    "borderwatch.audit.witness-dir", "target/witness-chain-test");
+                    "borderwatch.audit.witness-dir", "target/witness-chain-test", "borderwatch.audit.reads-per-hour-threshold", "3");
         }
     }
 
@@ -169,5 +169,26 @@ class AuditChainResourceTest {
         }
         given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/verify").then().statusCode(200)
                 .body("problem", equalTo("TRUNCATED"));
+    }
+
+    @Test
+    @Order(9)
+    void signalsListActorsWithRefusalsAndHeavyReaders() {
+        java.util.UUID id = Reports.filed(OFFICER, Reports.FULL);
+        String prober = Tokens.officer("prober-" + java.util.UUID.randomUUID(), "VN-LS");
+        for (int i = 0; i < 3; i++) {
+            Reports.get(prober, id).statusCode(404);
+        }
+        String reader = Tokens.token("reader-" + java.util.UUID.randomUUID(), "supervisor", "VN-QN");
+        for (int i = 0; i < 5; i++) {
+            Reports.get(reader, id).statusCode(200);
+        }
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/signals").then().statusCode(200)
+                .body("readsPerHourThreshold", equalTo(3))
+                .body("deniedActors.find { it.agency == 'VN-LS' && it.count == 3 }", org.hamcrest.Matchers.notNullValue())
+                .body("heavyReaders.find { it.count == 5 }.agency", equalTo("VN-QN"));
+        given().auth().oauth2(AUDITOR).queryParam("from", "2026-02-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
+                .when().get("/api/v1/audit/signals").then().statusCode(400).body("errors.field", hasItem("from"));
+        given().auth().oauth2(OFFICER).when().get("/api/v1/audit/signals").then().statusCode(403);
     }
 }
