@@ -32,10 +32,21 @@ public class CheckpointSigner {
     private final PrivateKey key;
     private final RSAPublicKey publicKey;
     private final String keyId;
+    /** Keys that signed earlier checkpoints, by key id: still published and trusted after a rotation. */
+    private final Map<String, RSAPublicKey> retired = new LinkedHashMap<>();
 
     public CheckpointSigner(@ConfigProperty(name = "borderwatch.audit.signing-key") Optional<String> location,
-                            @ConfigProperty(name = "borderwatch.audit.signing-key-id") String keyId) throws Exception {
+                            @ConfigProperty(name = "borderwatch.audit.signing-key-id") String keyId,
+                            @ConfigProperty(name = "borderwatch.audit.retired-keys") Optional<List<String>> retiredKeys) throws Exception {
         this.keyId = keyId;
+        for (String entry : retiredKeys.orElse(List.of())) {
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("borderwatch.audit.retired-keys entries are kid:path-to-public-key.pem, not " + entry);
+            }
+            retired.put(entry.substring(0, colon).trim(),
+                    (RSAPublicKey) KeyUtils.decodePublicKey(Files.readString(Path.of(entry.substring(colon + 1).trim()))));
+        }
         if (location.isEmpty()) {
             LOG.warn("borderwatch.audit.signing-key is not set: the audit chain is sealed but checkpoints are not signed");
             this.key = null;
@@ -60,18 +71,21 @@ public class CheckpointSigner {
         return Jwt.claims(claims).jws().keyId(keyId).sign(key);
     }
 
-    /** Whether a compact JWS carries a valid RS256 signature of this service's key. */
+    /** Whether a compact JWS carries a valid RS256 signature of the current or a retired key, chosen by its kid. */
     public boolean verifies(String jws) {
-        if (publicKey == null) {
-            return false;
-        }
         String[] parts = jws.split("\\.");
         if (parts.length != 3) {
             return false;
         }
         try {
+            String kid = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
+            RSAPublicKey verifier = kid.equals(keyId) ? publicKey : retired.get(kid);
+            if (verifier == null) {
+                return false;
+            }
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(publicKey);
+            signature.initVerify(verifier);
             signature.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
         } catch (Exception e) {
@@ -79,19 +93,25 @@ public class CheckpointSigner {
         }
     }
 
-    /** The public keys as a JWK Set (RFC 7517). */
+    /** The current and retired public keys as a JWK Set (RFC 7517). */
     public Map<String, Object> jwks() {
-        if (publicKey == null) {
-            return Map.of("keys", List.of());
+        List<Map<String, Object>> keys = new java.util.ArrayList<>();
+        if (publicKey != null) {
+            keys.add(jwk(keyId, publicKey));
         }
+        retired.forEach((kid, retiredKey) -> keys.add(jwk(kid, retiredKey)));
+        return Map.of("keys", keys);
+    }
+
+    private static Map<String, Object> jwk(String kid, RSAPublicKey key) {
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");
         jwk.put("use", "sig");
         jwk.put("alg", "RS256");
-        jwk.put("kid", keyId);
-        jwk.put("n", base64Url(publicKey.getModulus()));
-        jwk.put("e", base64Url(publicKey.getPublicExponent()));
-        return Map.of("keys", List.of(jwk));
+        jwk.put("kid", kid);
+        jwk.put("n", base64Url(key.getModulus()));
+        jwk.put("e", base64Url(key.getPublicExponent()));
+        return jwk;
     }
 
     private static String base64Url(BigInteger value) {

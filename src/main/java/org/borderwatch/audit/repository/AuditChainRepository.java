@@ -41,11 +41,12 @@ public class AuditChainRepository {
                         "from AuditEvent e where (e.tx > :tx or (e.tx = :tx and e.id > :id)) and e.tx < :settled order by e.tx, e.id",
                         AuditEvent.class)
                 .setParameter("tx", afterTx).setParameter("id", afterId).setParameter("settled", settledBelow)
-                .setMaxResults(limit).getResultList());
+                .setReadOnly(true).setMaxResults(limit).getResultList());
     }
 
+    /** Inserts the seals in large JDBC batches: the sealer writes thousands at a time. */
     public Uni<Void> seal(List<AuditSeal> seals) {
-        return Panache.getSession().chain(session -> session.persistAll(seals.toArray()));
+        return Panache.getSession().chain(session -> session.setBatchSize(500).persistAll(seals.toArray()));
     }
 
     public Uni<List<AuditSeal>> seals(long from, long to) {

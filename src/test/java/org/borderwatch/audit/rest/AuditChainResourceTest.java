@@ -36,7 +36,8 @@ class AuditChainResourceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("borderwatch.audit.seal-every", "0.2s", "borderwatch.audit.checkpoint-every-events", "5",
-                    "borderwatch.audit.witness-dir", "target/witness-chain-test", "borderwatch.audit.reads-per-hour-threshold", "3");
+                    "borderwatch.audit.witness-dir", "target/witness-chain-test", "borderwatch.audit.reads-per-hour-threshold", "3",
+                    "borderwatch.audit.retired-keys", "borderwatch-audit-2025:src/test/resources/keys/dev-public.pem");
         }
     }
 
@@ -75,7 +76,8 @@ class AuditChainResourceTest {
                 .body("items.size()", greaterThanOrEqualTo(2)).body("items[1].previousSignature", org.hamcrest.Matchers.notNullValue())
                 .extract().path("items[0].jws");
         given().when().get("/.well-known/jwks.json").then().statusCode(200)
-                .body("keys[0].kid", equalTo("borderwatch-audit-dev")).body("keys[0]", hasKey("n"));
+                .body("keys[0].kid", equalTo("borderwatch-audit-dev")).body("keys[0]", hasKey("n"))
+                .body("keys[1].kid", equalTo("borderwatch-audit-2025"));
         assertTrue(Files.exists(Path.of("target/witness-chain-test/checkpoint-0000000001.jws")));
         assertEquals(jws.trim(), Files.readString(Path.of("target/witness-chain-test/checkpoint-0000000001.jws")).trim());
     }
