@@ -72,9 +72,10 @@ p90=$(ms $(( (count * 9 + 9) / 10 )))
 max=$(ms "$count")
 items=$(grep -o '"reasons"' "$WORK/first.json" | wc -l)
 sql_ms=$(psql -XAtq -c "explain (analyze, format json) with me as (select * from report where id = '$first')
-  select r.id from report r, me where r.agency = me.agency and r.id <> me.id and (r.plates && me.plates
-  or coalesce(r.border_marker = me.border_marker, false) or (r.category = me.category
-  and r.occurred_at between me.occurred_at - interval '72 hours' and me.occurred_at + interval '72 hours'))" \
+  select r.id from report r, me where r.agency = me.agency and cardinality(me.plates) > 0 and r.plates && me.plates
+  union select r.id from report r, me where r.agency = me.agency and r.border_marker = me.border_marker
+  union select r.id from report r, me where r.agency = me.agency and r.category = me.category
+  and r.occurred_at between me.occurred_at - interval '72 hours' and me.occurred_at + interval '72 hours'" \
   | grep -o '"Execution Time": [0-9.]*' | awk '{print $3}')
 
 cat <<OUT
@@ -82,7 +83,7 @@ cat <<OUT
 == Related reports on $REPORTS reports ($(nproc) cores) ==
 requests timed           : $count (after one warm-up round)
 latency median / p90 / max: $median ms / $p90 ms / $max ms   (GET /api/v1/reports/{id}/related, end to end)
-candidate query (SQL)    : $sql_ms ms execution for one report (EXPLAIN ANALYZE)
+candidate lookup (SQL)   : $sql_ms ms execution for one report (EXPLAIN ANALYZE)
 related reports returned : $items for the first sampled report (at most 50)
 service log              : $WORK/service.log
 OUT

@@ -67,6 +67,16 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
     private static final String RELATED = """
             with me as (select * from report where id = :id),
+            candidates as (
+                select r.id from report r, me
+                where r.agency = me.agency and cardinality(me.plates) > 0 and r.plates && me.plates
+                union
+                select r.id from report r, me
+                where r.agency = me.agency and r.border_marker = me.border_marker
+                union
+                select r.id from report r, me
+                where r.agency = me.agency and r.category = me.category
+                  and r.occurred_at between me.occurred_at - make_interval(secs => :window) and me.occurred_at + make_interval(secs => :window)),
             near as (
                 select r.id, r.plates && me.plates as same_plate,
                        coalesce(r.border_marker = me.border_marker, false) as same_marker,
@@ -74,12 +84,8 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                        6371000 * 2 * asin(sqrt(power(sin(radians(r.lat - me.lat) / 2), 2)
                            + cos(radians(me.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - me.lon) / 2), 2))) as meters,
                        abs(extract(epoch from r.occurred_at - me.occurred_at)) / 3600 as hours
-                from report r, me
-                where r.agency = me.agency and r.id <> me.id
-                  and (r.plates && me.plates
-                       or (r.border_marker is not null and r.border_marker = me.border_marker)
-                       or (r.category = me.category
-                           and r.occurred_at between me.occurred_at - make_interval(secs => :window) and me.occurred_at + make_interval(secs => :window))))
+                from candidates c join report r on r.id = c.id, me
+                where r.id <> me.id)
             select id, same_plate, same_marker, (same_category and meters <= :meters and hours * 3600 <= :window) as nearby,
                    meters, hours
             from near
