@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 public class CheckpointSigner {
 
     private static final Logger LOG = Logger.getLogger(CheckpointSigner.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final PrivateKey key;
     private final RSAPublicKey publicKey;
@@ -78,8 +79,7 @@ public class CheckpointSigner {
             return false;
         }
         try {
-            String kid = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
+            String kid = JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
             RSAPublicKey verifier = kid.equals(keyId) ? publicKey : retired.get(kid);
             if (verifier == null) {
                 return false;

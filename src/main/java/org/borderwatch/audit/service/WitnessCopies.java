@@ -3,7 +3,6 @@ package org.borderwatch.audit.service;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.borderwatch.audit.AuditCheckpoint;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,13 +27,5 @@ public class WitnessCopies {
                 .compose(made -> vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(checkpoint.jws + "\n")))
                 .onFailure(failure -> LOG.errorf("witness copy of checkpoint %d not written to %s: %s",
                         checkpoint.number, file, failure.getMessage()));
-    }
-
-    public Path directory() {
-        return directory;
-    }
-
-    boolean exists(long number) {
-        return Files.exists(directory.resolve(String.format("checkpoint-%010d.jws", number)));
     }
 }

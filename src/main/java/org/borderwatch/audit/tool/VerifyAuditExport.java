@@ -37,6 +37,7 @@ public final class VerifyAuditExport {
             System.exit(2);
         }
         String result = verify(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+        // A command-line tool: its verdict goes to standard output, and its exit status says the same.
         System.out.println(result);
         System.exit(result.startsWith("OK") ? 0 : 1);
     }

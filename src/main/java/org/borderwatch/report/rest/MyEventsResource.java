@@ -12,9 +12,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.UUID;
-import org.borderwatch.audit.AuditAction;
-import org.borderwatch.audit.AuditedResource;
-import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.common.web.Params;
 import org.borderwatch.report.ReportEvent;
 import org.borderwatch.report.service.ReportEvents;
@@ -36,13 +33,11 @@ public class MyEventsResource {
     private final CallerResolver callers;
     private final ReportService reports;
     private final ReportEvents events;
-    private final AuditRecorder audit;
 
-    public MyEventsResource(CallerResolver callers, ReportService reports, ReportEvents events, AuditRecorder audit) {
+    public MyEventsResource(CallerResolver callers, ReportService reports, ReportEvents events) {
         this.callers = callers;
         this.reports = reports;
         this.events = events;
-        this.audit = audit;
     }
 
     @GET
@@ -58,7 +53,7 @@ public class MyEventsResource {
             @Parameter(description = "Id of the last event received, to resume after it.") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         UUID resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : Params.uuid("Last-Event-ID", lastEventId);
-        return Multi.createFrom().uni(callers.current().call(this::recordSubscription))
+        return Multi.createFrom().uni(callers.current().call(reports::recordSubscription))
                 .onItem().transformToMultiAndConcatenate(caller -> Multi.createBy().merging()
                         .streams(missed(caller, resumeAfter), events.live().filter(e -> caller.subject().equals(e.reporter())))
                         .select().distinct())
@@ -71,9 +66,5 @@ public class MyEventsResource {
             return Multi.createFrom().empty();
         }
         return Multi.createFrom().uni(reports.eventsAfter(caller, resumeAfter)).onItem().transformToIterable(List::copyOf);
-    }
-
-    private io.smallrye.mutiny.Uni<Void> recordSubscription(Caller caller) {
-        return reports.recordSubscription(caller);
     }
 }
