@@ -24,6 +24,27 @@ public enum AuditAction {
     CASE_READ,
     CASE_LIST,
     CASE_UPDATE,
+    AGENCY_UPDATE,
+    AGREEMENT_UPDATE,
+    AGREEMENT_READ,
+    /** A release of a case to a partner agency was requested (and made, unless it awaits approval). */
+    SHARE_CREATE,
+    /** A second supervisor approved a release (four-eyes). */
+    SHARE_APPROVE,
+    /** An updated snapshot was published to an existing share. */
+    SHARE_PUBLISH,
+    SHARE_REVOKE,
+    /** A share reached its expiry; recorded by the service itself. */
+    SHARE_EXPIRE,
+    /** A share and its released snapshots read, by the owner or the recipient. */
+    SHARE_READ,
+    /** Shares shown in a list (the owner's list of a case's shares, the recipient's inbox). */
+    SHARE_LIST,
+    SHARE_ACKNOWLEDGE,
+    SHARE_MESSAGE,
+    SHARE_MESSAGES_READ,
+    /** A liaison opened the live inbox stream. */
+    SHARE_SUBSCRIBE,
     AUDIT_READ,
     AUDIT_VERIFY,
     AUDIT_EXPORT

@@ -23,4 +23,30 @@ public class AgencyAccess {
     public boolean canFileReport(Caller caller, String reportAgency, String reporter) {
         return caller.agency().equals(reportAgency) && caller.subject().equals(reporter);
     }
+
+    /** A case is released to partners by the supervisors and liaisons of the agency that owns it. */
+    public boolean canReleaseCase(Caller caller, String caseAgency) {
+        return caller.agency().equals(caseAgency) && (caller.has(Roles.SUPERVISOR) || caller.has(Roles.LIAISON));
+    }
+
+    /** An outgoing share is seen by the same people who may release it. */
+    public boolean canSeeOutgoingShare(Caller caller, String fromAgency) {
+        return canReleaseCase(caller, fromAgency);
+    }
+
+    /** Four-eyes: a supervisor of the owning agency other than the one who asked for the release. */
+    public boolean canApproveShare(Caller caller, String fromAgency, String requestedBy) {
+        return caller.agency().equals(fromAgency) && caller.has(Roles.SUPERVISOR) && !caller.subject().equals(requestedBy);
+    }
+
+    /** What is shared to an agency is worked by that agency's liaisons. */
+    public boolean canReceiveShare(Caller caller, String toAgency) {
+        return caller.agency().equals(toAgency) && caller.has(Roles.LIAISON);
+    }
+
+    /** Agreements are managed by admins and read by the supervisors and liaisons of either party. */
+    public boolean canReadAgreement(Caller caller, String fromAgency, String toAgency) {
+        return caller.has(Roles.ADMIN) || (caller.has(Roles.SUPERVISOR) || caller.has(Roles.LIAISON))
+                && (caller.agency().equals(fromAgency) || caller.agency().equals(toAgency));
+    }
 }

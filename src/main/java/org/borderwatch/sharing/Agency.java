@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
 
 /** A border guard command, customs office or police unit that files or receives cases. */
 @Entity
@@ -23,4 +25,10 @@ public class Agency {
 
     @Column(name = "name_zh")
     public String nameZh;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public int version;
 }

@@ -23,8 +23,8 @@ import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.audit.service.AuditVerifier;
 import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.problem.ProblemException;
-import org.borderwatch.common.problem.ProblemType;
 import org.borderwatch.common.web.Params;
+import org.borderwatch.common.web.Purposes;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -139,10 +139,7 @@ public class AuditChainResource {
     }
 
     private Multi<ExportLine> export(String purpose, String from, String to) {
-        if (purpose == null || purpose.strip().length() < 10) {
-            throw new ProblemException(ProblemType.PURPOSE_REQUIRED,
-                    "State why the log is exported in the X-Access-Purpose header (at least 10 characters)");
-        }
+        Purposes.require(purpose, "the log is exported");
         Long first = position("from", from);
         Long last = position("to", to);
         return Multi.createFrom().uni(callers.current()

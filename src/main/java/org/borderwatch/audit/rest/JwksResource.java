@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import org.borderwatch.audit.chain.CheckpointSigner;
+import org.borderwatch.security.ServiceSigner;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit")
 public class JwksResource {
 
-    private final CheckpointSigner signer;
+    private final ServiceSigner signer;
 
-    public JwksResource(CheckpointSigner signer) {
+    public JwksResource(ServiceSigner signer) {
         this.signer = signer;
     }
 

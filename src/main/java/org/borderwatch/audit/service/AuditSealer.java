@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.borderwatch.audit.AuditCheckpoint;
 import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditSeal;
-import org.borderwatch.audit.chain.CheckpointSigner;
+import org.borderwatch.security.ServiceSigner;
 import org.borderwatch.audit.chain.EventCanonicalForm;
 import org.borderwatch.audit.repository.AuditChainRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,14 +33,14 @@ public class AuditSealer {
     private static final UUID BEFORE_ALL = new UUID(0, 0);
 
     private final AuditChainRepository chain;
-    private final CheckpointSigner signer;
+    private final ServiceSigner signer;
     private final WitnessCopies witness;
     private final Clock clock;
     private final int batch;
     private final long everyEvents;
     private final Duration every;
 
-    public AuditSealer(AuditChainRepository chain, CheckpointSigner signer, WitnessCopies witness, Clock clock,
+    public AuditSealer(AuditChainRepository chain, ServiceSigner signer, WitnessCopies witness, Clock clock,
                        @ConfigProperty(name = "borderwatch.audit.seal-batch") int batch,
                        @ConfigProperty(name = "borderwatch.audit.checkpoint-every-events") long everyEvents,
                        @ConfigProperty(name = "borderwatch.audit.checkpoint-every") Duration every) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.borderwatch.audit.AuditCheckpoint;
 import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditSeal;
-import org.borderwatch.audit.chain.CheckpointSigner;
+import org.borderwatch.security.ServiceSigner;
 import org.borderwatch.audit.chain.EventCanonicalForm;
 import org.borderwatch.audit.repository.AuditChainRepository;
 
@@ -34,9 +34,9 @@ public class AuditVerifier {
     private static final int MAX_RANGE = 100_000;
 
     private final AuditChainRepository chain;
-    private final CheckpointSigner signer;
+    private final ServiceSigner signer;
 
-    public AuditVerifier(AuditChainRepository chain, CheckpointSigner signer) {
+    public AuditVerifier(AuditChainRepository chain, ServiceSigner signer) {
         this.chain = chain;
         this.signer = signer;
     }

@@ -12,6 +12,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed", "Phương thức không được phép", "不允许的方法"),
     NOT_ACCEPTABLE(406, "Not acceptable", "Không chấp nhận được", "无法接受"),
     CONFLICT(409, "Conflict with the current state", "Xung đột với trạng thái hiện tại", "与当前状态冲突"),
+    GONE(410, "No longer available", "Không còn khả dụng", "已不再可用"),
     PRECONDITION_FAILED(412, "Version does not match", "Phiên bản không khớp", "版本不匹配"),
     PAYLOAD_TOO_LARGE(413, "Request body too large", "Nội dung yêu cầu quá lớn", "请求体过大"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Kiểu nội dung không được hỗ trợ", "不支持的媒体类型"),

@@ -13,6 +13,11 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /** The version If-Match names, or null without one (a PUT that may create). */
+    public static Integer optionalVersion(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch);
+    }
+
     /** The version an If-Match header asks for; 428 when the header is required and absent. */
     public static int expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {

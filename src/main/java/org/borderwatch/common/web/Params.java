@@ -93,6 +93,17 @@ public final class Params {
         throw ProblemException.invalid(name, "must be newest or oldest");
     }
 
+    /** true or false; absent is false. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(name, "must be true or false");
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;

@@ -30,6 +30,11 @@ public class AgencyDirectory {
         this.clock = clock;
     }
 
+    /** Drops the cached copy after a change, so this replica sees a new agency at once (others within the refresh time). */
+    public void forget() {
+        known = new Known(Set.of(), Instant.MIN);
+    }
+
     public Uni<Boolean> isKnown(String code) {
         Known current = known;
         if (current.loadedAt().plus(REFRESH).isAfter(clock.instant())) {

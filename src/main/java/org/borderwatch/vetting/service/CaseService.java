@@ -139,6 +139,25 @@ public class CaseService {
         }));
     }
 
+    /**
+     * A case its agency may release to a partner, for the caller (supervisor or liaison of the owning agency);
+     * another agency's case is 404. Runs inside the sharing transaction, which records the access.
+     */
+    public Uni<CaseFile> releasable(Caller caller, UUID id, AuditAction action) {
+        return cases.byId(id).map(caseFile -> {
+            if (caseFile == null || !access.canReleaseCase(caller, caseFile.agency)) {
+                throw AccessDeniedException.hidden(caller, action,
+                        AuditedResource.caseFile(id, caseFile == null ? null : caseFile.agency), caseFile != null);
+            }
+            return caseFile;
+        });
+    }
+
+    /** A releasable case with its reports, as the redactor needs it. */
+    public Uni<Detail> forRelease(Caller caller, UUID id, AuditAction action) {
+        return releasable(caller, id, action).chain(caseFile -> reports.ofCase(id).map(members -> new Detail(caseFile, members)));
+    }
+
     private Uni<CaseFile> openForChange(Caller caller, UUID id, int expectedVersion) {
         return current(caller, id, expectedVersion).map(caseFile -> {
             if (caseFile.status != CaseStatus.OPEN) {

@@ -5,17 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.borderwatch.support.Reports;
+import org.borderwatch.support.Sse;
 import org.borderwatch.support.Tokens;
 import org.borderwatch.vetting.rest.DecisionResourceTest;
 import org.junit.jupiter.api.Test;
@@ -24,7 +17,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MyEventsResourceTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String SUPERVISOR = Tokens.token("supervisor.qn", "supervisor", "VN-QN");
 
     @Test
@@ -63,39 +55,14 @@ class MyEventsResourceTest {
     }
 
     static List<String> listen(String token, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/me/events"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<java.util.stream.Stream<String>> response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
-                .get(10, TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode());
-        Thread reader = new Thread(() -> response.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        Thread.sleep(300);
-        return lines;
+        return Sse.listen("/api/v1/me/events", token, lastEventId);
     }
 
     static boolean waitFor(List<String> lines, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (lines.stream().anyMatch(line -> line.contains(text))) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+        return Sse.waitFor(lines, text);
     }
 
     static int status(String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/me/events"))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return Sse.status("/api/v1/me/events", token);
     }
 }

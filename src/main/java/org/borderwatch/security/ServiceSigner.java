@@ -1,4 +1,4 @@
-package org.borderwatch.audit.chain;
+package org.borderwatch.security;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
@@ -21,13 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Signs checkpoints (RS256 JWS, SmallRye JWT build) with a key that lives outside the database, and
- * publishes its public key. Without a configured key the chain is still sealed but not signed.
+ * Signs what the service vouches for — audit checkpoints and the snapshots released to partner agencies — as
+ * RS256 JWS (SmallRye JWT build) with a key that lives outside the database, and publishes the current and
+ * retired public keys. Without a configured key the chain is still sealed but nothing is signed.
  */
 @ApplicationScoped
-public class CheckpointSigner {
+public class ServiceSigner {
 
-    private static final Logger LOG = Logger.getLogger(CheckpointSigner.class);
+    private static final Logger LOG = Logger.getLogger(ServiceSigner.class);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final PrivateKey key;
@@ -36,7 +37,7 @@ public class CheckpointSigner {
     /** Keys that signed earlier checkpoints, by key id: still published and trusted after a rotation. */
     private final Map<String, RSAPublicKey> retired = new LinkedHashMap<>();
 
-    public CheckpointSigner(@ConfigProperty(name = "borderwatch.audit.signing-key") Optional<String> location,
+    public ServiceSigner(@ConfigProperty(name = "borderwatch.audit.signing-key") Optional<String> location,
                             @ConfigProperty(name = "borderwatch.audit.signing-key-id") String keyId,
                             @ConfigProperty(name = "borderwatch.audit.retired-keys") Optional<List<String>> retiredKeys) throws Exception {
         this.keyId = keyId;
@@ -49,7 +50,7 @@ public class CheckpointSigner {
                     (RSAPublicKey) KeyUtils.decodePublicKey(Files.readString(Path.of(entry.substring(colon + 1).trim()))));
         }
         if (location.isEmpty()) {
-            LOG.warn("borderwatch.audit.signing-key is not set: the audit chain is sealed but checkpoints are not signed");
+            LOG.warn("borderwatch.audit.signing-key is not set: the audit chain is sealed but checkpoints and released snapshots are not signed");
             this.key = null;
             this.publicKey = null;
             return;

@@ -1,0 +1,106 @@
+package org.borderwatch.sharing.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.common.paging.Cursor;
+import org.borderwatch.sharing.HandlingCode;
+import org.borderwatch.sharing.Share;
+import org.borderwatch.sharing.ShareStatus;
+
+@ApplicationScoped
+@WithSession
+public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
+
+    public static final String EVENTS_CHANNEL = "borderwatch_share_events";
+
+    public Uni<Share> byId(UUID id) {
+        return findById(id);
+    }
+
+    public Uni<Share> add(Share share) {
+        return persist(share);
+    }
+
+    public Uni<List<Share>> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by createdAt desc, id desc", caseId);
+    }
+
+    /** What the inbox filters on; status is the status as of now (a share past its expiry counts as EXPIRED). */
+    public record InboxFilter(ShareStatus status, String category, HandlingCode handlingCode, boolean overdueOnly) {
+    }
+
+    /** Shares released to an agency (never those still awaiting approval), newest first. */
+    public Uni<List<Share>> inbox(String agency, InboxFilter filter, Cursor.TimeAndId after, Instant now, int limit) {
+        List<String> where = new ArrayList<>(List.of("s.toAgency = :agency", "s.status <> :pending"));
+        Parameters params = Parameters.with("agency", agency).and("pending", ShareStatus.PENDING_APPROVAL);
+        if (filter.status() == ShareStatus.ACTIVE) {
+            where.add("s.status = :active and s.expiresAt > :now");
+            params.and("active", ShareStatus.ACTIVE);
+        } else if (filter.status() == ShareStatus.EXPIRED) {
+            where.add("(s.status = :expired or s.status = :active and s.expiresAt <= :now)");
+            params.and("expired", ShareStatus.EXPIRED).and("active", ShareStatus.ACTIVE);
+        } else if (filter.status() != null) {
+            where.add("s.status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.category() != null) {
+            where.add("concat(',', s.categories, ',') like :category");
+            params.and("category", "%," + filter.category() + ",%");
+        }
+        if (filter.handlingCode() != null) {
+            where.add("s.handlingCode = :code");
+            params.and("code", filter.handlingCode());
+        }
+        if (filter.overdueOnly()) {
+            where.add("exists (select 1 from ShareMessage q where q.shareId = s.id and q.kind = :request "
+                    + "and q.dueAt < :now and not exists (select 1 from ShareMessage a where a.answers = q.id))");
+            params.and("request", org.borderwatch.sharing.MessageKind.REQUEST_FOR_INFORMATION);
+        }
+        if (after != null) {
+            where.add("(s.createdAt < :afterTime or s.createdAt = :afterTime and s.id < :afterId)");
+            params.and("afterTime", after.time()).and("afterId", after.id());
+        }
+        String query = "from Share s where " + String.join(" and ", where) + " order by s.createdAt desc, s.id desc";
+        if (query.contains(":now")) {
+            params.and("now", now);
+        }
+        return find(query, params).range(0, limit - 1).list();
+    }
+
+    /** Shares whose expiry has passed but are not yet marked, locked so that one replica marks each. */
+    public Uni<List<Share>> lapsed(Instant now, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select id from case_share where status in ('PENDING_APPROVAL', 'ACTIVE') and expires_at <= :now "
+                                + "order by expires_at limit :limit for update skip locked", UUID.class)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("limit", limit).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Share>of()) : list("id in ?1", ids));
+    }
+
+    /** Records an inbox event and announces it to every replica when (and only if) the transaction commits. */
+    public Uni<Void> announce(Share share, String kind, Instant at) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "with e as (insert into share_event (share_id, from_agency, to_agency, kind, occurred_at) "
+                                + "values (:share, :from, :to, :kind, :at) returning seq, share_id, from_agency, to_agency, kind, occurred_at) "
+                                + "select cast(pg_notify(:channel, json_build_object('seq', e.seq, 'shareId', e.share_id, 'fromAgency', e.from_agency, "
+                                + "'toAgency', e.to_agency, 'kind', e.kind, 'occurredAt', e.occurred_at)::text) as text) from e")
+                .setParameter("share", share.id).setParameter("from", share.fromAgency).setParameter("to", share.toAgency)
+                .setParameter("kind", kind).setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("channel", EVENTS_CHANNEL)
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    /** Inbox events after a sequence number for an agency, on either side of the share, oldest first. */
+    public Uni<List<Object[]>> eventsAfter(String agency, long seq, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select seq, share_id, from_agency, to_agency, kind, occurred_at from share_event "
+                                + "where seq > :seq and (to_agency = :agency or from_agency = :agency) order by seq limit :limit", Object[].class)
+                .setParameter("seq", seq).setParameter("agency", agency).setParameter("limit", limit).getResultList());
+    }
+}

@@ -1,0 +1,82 @@
+package org.borderwatch.sharing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.borderwatch.report.Grading;
+import org.borderwatch.report.Report;
+import org.borderwatch.report.ReportContent;
+import org.borderwatch.report.service.ReportCodec;
+import org.borderwatch.sharing.Redaction;
+import org.borderwatch.sharing.Share;
+import org.borderwatch.sharing.SharedCase;
+import org.borderwatch.vetting.CaseFile;
+
+/**
+ * Makes the content a partner receives. Works from an allow-list: only the fields named here leave the agency,
+ * so a field added to reports later stays home until someone decides to release it. Reporter and device never go.
+ */
+@ApplicationScoped
+public class Redactor {
+
+    static final String MASK = "[redacted]";
+    /** Rounding to 0.01 degree leaves a position within about 1.1 km. */
+    private static final double GRID = 100.0;
+    private static final double ROUNDED_ACCURACY_METERS = 1000.0;
+    /**
+     * Vietnamese plates (14A-123.45, 29LD 12345), Chinese plates (桂A·12345), passport numbers (C1234567) and runs of nine or
+     * more digits (identity cards, phones); dates and quantities stay.
+     */
+    private static final Pattern IDENTIFIERS = Pattern.compile(
+            "\\b\\d{2}[A-Z]{1,2}\\d?[- ]?\\d{3}[.]?\\d{1,2}\\b"
+                    + "|[\\u4e00-\\u9fa5][A-Z][·.\\- ]?[A-Z0-9]{5,6}"
+                    + "|\\b[A-Z]\\d{7,8}\\b"
+                    + "|\\+?\\d(?:[ .\\-]?\\d){8,}");
+
+    private final ReportCodec codec;
+
+    public Redactor(ReportCodec codec) {
+        this.codec = codec;
+    }
+
+    public SharedCase release(Share share, Redaction profile, CaseFile caseFile, List<Report> reports, Set<String> categories,
+                              int version, Instant publishedAt) {
+        List<SharedCase.Report> released = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            released.add(report("R" + (i + 1), reports.get(i), profile));
+        }
+        boolean identifiers = profile.personIdentifiers();
+        return new SharedCase(share.id, version, share.fromAgency, share.toAgency, share.handlingCode, share.conditions, share.purpose,
+                publishedAt, text(caseFile.title, identifiers), text(caseFile.summary, identifiers), caseFile.impact, categories,
+                released, profile.evidence());
+    }
+
+    private SharedCase.Report report(String reference, Report report, Redaction profile) {
+        ReportContent content = codec.fromJson(report.content);
+        boolean identifiers = profile.personIdentifiers();
+        ReportContent.Narrative narrative = content.narrative() == null ? null
+                : new ReportContent.Narrative(text(content.narrative().text(), identifiers), content.narrative().lang());
+        List<ReportContent.Vehicle> vehicles = content.vehicles() == null ? null : content.vehicles().stream()
+                .map(v -> new ReportContent.Vehicle(identifiers || v.plate() == null ? v.plate() : MASK, v.kind())).toList();
+        return new SharedCase.Report(reference, content.category(), content.occurredAt().withOffsetSameInstant(ZoneOffset.UTC),
+                location(content.location(), profile.exactLocation()), profile.exactLocation(), content.borderGate(), content.borderMarker(),
+                narrative, content.people(), vehicles, content.goods(), report.impact,
+                profile.sources() ? Grading.of(report.gradingSource, report.gradingInformation) : null);
+    }
+
+    static ReportContent.Location location(ReportContent.Location exact, boolean releaseExact) {
+        if (releaseExact) {
+            return exact;
+        }
+        double accuracy = Math.max(ROUNDED_ACCURACY_METERS, exact.accuracyMeters() == null ? 0 : exact.accuracyMeters());
+        return new ReportContent.Location(Math.round(exact.lat() * GRID) / GRID, Math.round(exact.lon() * GRID) / GRID, accuracy);
+    }
+
+    static String text(String text, boolean releaseIdentifiers) {
+        return text == null || releaseIdentifiers ? text : IDENTIFIERS.matcher(text).replaceAll(MASK);
+    }
+}
