@@ -45,6 +45,15 @@ public enum AuditAction {
     SHARE_MESSAGES_READ,
     /** A liaison opened the live inbox stream. */
     SHARE_SUBSCRIBE,
+    /** A resumable upload of evidence to a report was opened. */
+    EVIDENCE_UPLOAD_START,
+    /** The last byte arrived and matched the declared SHA-256: the file became evidence. */
+    EVIDENCE_UPLOAD,
+    EVIDENCE_UPLOAD_ABANDON,
+    EVIDENCE_UPLOAD_EXPIRE,
+    EVIDENCE_DOWNLOAD,
+    EVIDENCE_METADATA_READ,
+    EVIDENCE_CUSTODY_READ,
     AUDIT_READ,
     AUDIT_VERIFY,
     AUDIT_EXPORT

@@ -11,6 +11,10 @@ public record AuditedResource(String type, String id, String agency) {
         return new AuditedResource("CASE", String.valueOf(id), agency);
     }
 
+    public static AuditedResource evidence(Object id, String agency) {
+        return new AuditedResource("EVIDENCE", String.valueOf(id), agency);
+    }
+
     public static AuditedResource agency(String code) {
         return new AuditedResource("AGENCY", code, code);
     }

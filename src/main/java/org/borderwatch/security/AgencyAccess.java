@@ -49,4 +49,14 @@ public class AgencyAccess {
         return caller.has(Roles.ADMIN) || (caller.has(Roles.SUPERVISOR) || caller.has(Roles.LIAISON))
                 && (caller.agency().equals(fromAgency) || caller.agency().equals(toAgency));
     }
+
+    /** An upload in progress is continued or abandoned by whoever opened it, or a supervisor of its agency. */
+    public boolean canHandleUpload(Caller caller, String agency, String uploadedBy) {
+        return caller.agency().equals(agency) && (caller.subject().equals(uploadedBy) || caller.has(Roles.SUPERVISOR));
+    }
+
+    /** The chain of custody of an agency's evidence is read by its supervisors and auditors. */
+    public boolean canReadCustody(Caller caller, String agency) {
+        return caller.agency().equals(agency) && (caller.has(Roles.SUPERVISOR) || caller.has(Roles.AUDITOR));
+    }
 }

@@ -42,6 +42,16 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
         return find(String.join(" and ", where) + " order by occurredAt desc, id desc", params).range(0, limit - 1).list();
     }
 
+    /** Every event about one resource, oldest first. */
+    public Uni<List<AuditEvent>> trail(String type, String id, Cursor.TimeAndId after, int limit) {
+        String where = "resourceType = ?1 and resourceId = ?2";
+        if (after == null) {
+            return find(where + " order by occurredAt, id", type, id).range(0, limit - 1).list();
+        }
+        return find(where + " and (occurredAt > ?3 or (occurredAt = ?3 and id > ?4)) order by occurredAt, id", type, id, after.time(), after.id())
+                .range(0, limit - 1).list();
+    }
+
     /** Actors with refused attempts in [from, to), most refusals first. Rows: subject, agency, count, last time. */
     public Uni<List<Object[]>> deniedActors(String agency, Instant from, Instant to) {
         return getSession().chain(session -> session.createSelectionQuery(

@@ -17,6 +17,8 @@ import org.borderwatch.security.Caller;
 public class AuditQueryService {
 
     private static final String KIND = "audit";
+    private static final String TRAIL = "trail";
+
     private final AuditEventRepository events;
     private final AuditRecorder recorder;
 
@@ -52,5 +54,16 @@ public class AuditQueryService {
                 .call(() -> recorder.allowed(caller, AuditAction.AUDIT_READ, new AuditedResource("AUDIT_LOG", caller.agency(), caller.agency())))
                 .map(items -> new Page(items, items.size() < limit ? null
                         : Cursor.encode(KIND, new Cursor.TimeAndId(items.get(items.size() - 1).occurredAt, items.get(items.size() - 1).id))));
+    }
+
+    /**
+     * A resource's trail, oldest first: the chain of custody of an evidence item. The caller's access to the
+     * resource is decided by its feature; this runs inside that feature's transaction, which records the read.
+     */
+    public Uni<Page> trail(String type, String id, String cursor, int limit) {
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(TRAIL, cursor);
+        return events.trail(type, id, after, limit)
+                .map(items -> new Page(items, items.size() < limit ? null
+                        : Cursor.encode(TRAIL, new Cursor.TimeAndId(items.get(items.size() - 1).occurredAt, items.get(items.size() - 1).id))));
     }
 }

@@ -132,6 +132,11 @@ public class ProblemMapper {
     }
 
     private Uni<Response> audited(Uni<Void> recording, java.util.function.Supplier<Response> answer, ContainerRequestContext context) {
+        if (!io.vertx.core.Context.isOnEventLoopThread()) {
+            // a blocking endpoint (file streaming) failed on a worker thread: record the refusal on a Vert.x context
+            Uni<Void> onContext = recording;
+            recording = Uni.createFrom().item(() -> org.borderwatch.common.Awaiting.await(() -> onContext));
+        }
         return recording.map(ignored -> answer.get())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "request %s: the refusal could not be recorded", request.requestId());

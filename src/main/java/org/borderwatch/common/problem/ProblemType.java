@@ -13,11 +13,14 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable", "Không chấp nhận được", "无法接受"),
     CONFLICT(409, "Conflict with the current state", "Xung đột với trạng thái hiện tại", "与当前状态冲突"),
     GONE(410, "No longer available", "Không còn khả dụng", "已不再可用"),
+    LENGTH_REQUIRED(411, "Content-Length required", "Cần tiêu đề Content-Length", "需要 Content-Length"),
     PRECONDITION_FAILED(412, "Version does not match", "Phiên bản không khớp", "版本不匹配"),
     PAYLOAD_TOO_LARGE(413, "Request body too large", "Nội dung yêu cầu quá lớn", "请求体过大"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Kiểu nội dung không được hỗ trợ", "不支持的媒体类型"),
+    RANGE_NOT_SATISFIABLE(416, "Range not satisfiable", "Phạm vi không hợp lệ", "范围无法满足"),
     PRECONDITION_REQUIRED(428, "If-Match required", "Cần tiêu đề If-Match", "需要 If-Match"),
     PURPOSE_REQUIRED(428, "Stated purpose required", "Cần nêu mục đích truy cập", "需要说明访问目的"),
+    CHECKSUM_MISMATCH(460, "Checksum mismatch", "Mã băm không khớp", "校验和不匹配"),
     UNAVAILABLE(503, "Service temporarily unavailable", "Dịch vụ tạm thời không khả dụng", "服务暂时不可用"),
     INTERNAL(500, "Internal error", "Lỗi nội bộ", "内部错误");
 

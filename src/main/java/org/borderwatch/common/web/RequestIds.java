@@ -26,7 +26,10 @@ public class RequestIds {
 
     private final long maxBody;
 
-    public RequestIds(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    /** Evidence uploads (tus PATCH) stream large bodies; every other body is JSON and small. */
+    static final String UPLOADS = "/api/v1/uploads/";
+
+    public RequestIds(@ConfigProperty(name = "borderwatch.http.max-json-body") MemorySize maxBody) {
         this.maxBody = maxBody.asLongValue();
     }
 
@@ -44,7 +47,14 @@ public class RequestIds {
         ContextLocals.put(KEY, info);
         MDC.put("requestId", id);
         context.response().putHeader(HEADER, id);
-        if (tooLarge(context)) {
+        if (!context.request().path().startsWith(UPLOADS) && unmeasured(context)) {
+            context.response().setStatusCode(411).putHeader("Content-Type", "application/problem+json")
+                    .putHeader("Connection", "close")
+                    .end("{\"type\":\"urn:borderwatch:problem:length-required\",\"title\":\"Content-Length required\",\"status\":411,"
+                            + "\"detail\":\"Send the body with a Content-Length\",\"instance\":\"" + id + "\"}");
+            return;
+        }
+        if (!context.request().path().startsWith(UPLOADS) && tooLarge(context)) {
             context.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
                     .putHeader("Connection", "close")
                     .end("{\"type\":\"urn:borderwatch:problem:payload-too-large\",\"title\":\"Request body too large\",\"status\":413,"
@@ -61,6 +71,13 @@ public class RequestIds {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** A chunked body of unknown size: only uploads may stream, everything else says how large it is. */
+    private static boolean unmeasured(RoutingContext context) {
+        String encoding = context.request().getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")
+                && context.request().getHeader("Content-Length") == null;
     }
 
     private static String clip(String value) {

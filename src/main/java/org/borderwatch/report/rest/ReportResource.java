@@ -56,9 +56,11 @@ public class ReportResource {
     private final ReportCodec codec;
     private final ReportMetrics metrics;
     private final PageLimit pageLimit;
+    private final org.borderwatch.evidence.service.EvidenceService evidence;
 
     public ReportResource(CallerResolver callers, ReportService reports, ReportBatchService batches, ReportFeedService feeds,
-                          ReportCodec codec, ReportMetrics metrics, PageLimit pageLimit) {
+                          ReportCodec codec, ReportMetrics metrics, PageLimit pageLimit,
+                          org.borderwatch.evidence.service.EvidenceService evidence) {
         this.callers = callers;
         this.reports = reports;
         this.batches = batches;
@@ -66,6 +68,7 @@ public class ReportResource {
         this.codec = codec;
         this.metrics = metrics;
         this.pageLimit = pageLimit;
+        this.evidence = evidence;
     }
 
     @PUT
@@ -119,14 +122,16 @@ public class ReportResource {
     @Path("{id}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Read a report",
-            description = "Officers read their own reports, supervisors every report of their agency; anything else is 404.")
+            description = "Officers read their own reports, supervisors every report of their agency; anything else is 404. "
+                    + "Includes the report's evidence items (id, size, type, SHA-256, EXIF facts).")
     @APIResponse(responseCode = "200", description = "The report, with its ETag.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Uni<Response> read(
             @Parameter(description = "Report id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id) {
         UUID reportId = Params.uuid("id", id);
         return callers.current()
-                .chain(caller -> reports.read(caller, reportId))
-                .map(report -> withEtag(Response.ok(view(report)), report));
+                .chain(caller -> reports.read(caller, reportId)
+                        .chain(report -> evidence.shownWith(caller, report).map(items -> withEtag(Response.ok(view(report)
+                                .withEvidence(items.stream().map(org.borderwatch.evidence.rest.EvidenceView::of).toList())), report))));
     }
 
     @GET

@@ -43,7 +43,8 @@ public record ReportView(
         org.borderwatch.report.Grading grading,
         @Schema(description = "The supervisor's open question while the report is NEEDS_INFO; answer it by amending the report.",
                 example = "How many packages did you see?") String question,
-        @Schema(description = "Why the report was rejected.", example = "Duplicate of an earlier report") String rejectionReason) {
+        @Schema(description = "Why the report was rejected.", example = "Duplicate of an earlier report") String rejectionReason,
+        @Schema(description = "Its evidence items (when one report is read).") List<org.borderwatch.evidence.rest.EvidenceView> evidence) {
 
     public static ReportView of(Report report, ReportContent content) {
         return new ReportView(report.id, report.agency, report.reporter, report.status, report.version, report.receivedAt,
@@ -51,6 +52,11 @@ public record ReportView(
                 content.location(), content.borderGate(), content.borderMarker(), content.narrative(), content.people(),
                 content.vehicles(), content.goods(), report.impact, content.deviceId(),
                 org.borderwatch.report.Grading.of(report.gradingSource, report.gradingInformation), report.question,
-                report.rejectionReason);
+                report.rejectionReason, null);
+    }
+
+    public ReportView withEvidence(List<org.borderwatch.evidence.rest.EvidenceView> items) {
+        return new ReportView(id, agency, reporter, status, version, receivedAt, updatedAt, category, occurredAt, location, borderGate,
+                borderMarker, narrative, people, vehicles, goods, impact, deviceId, grading, question, rejectionReason, items);
     }
 }

@@ -249,6 +249,16 @@ public class ReportService {
                 .call(history -> audit.allowed(caller, AuditAction.REPORT_VERSIONS_READ, resource(history.current())));
     }
 
+    /** A report the caller may see (its officer, its agency's supervisors), for work on its evidence; 404 otherwise. */
+    public Uni<Report> visibleForEvidence(Caller caller, UUID id, AuditAction action) {
+        return visible(caller, id, action);
+    }
+
+    /** A report by id without an access decision, for features that decide access themselves (may be null). */
+    public Uni<Report> find(UUID id) {
+        return reports.byId(id);
+    }
+
     private Uni<Report> visible(Caller caller, UUID id, AuditAction action) {
         return reports.byId(id).map(report -> {
             if (report == null || !access.canReadReport(caller, report.agency, report.reporter)) {

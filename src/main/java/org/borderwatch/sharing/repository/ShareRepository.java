@@ -75,6 +75,15 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
         return find(query, params).range(0, limit - 1).list();
     }
 
+    /** How many live shares to an agency release an evidence item. */
+    public Uni<Long> releasingEvidence(String agency, UUID evidenceId, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from case_share where to_agency = :agency and status = 'ACTIVE' and expires_at > :now "
+                                + "and jsonb_exists(redaction -> 'evidence', :evidence)", Long.class)
+                .setParameter("agency", agency).setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("evidence", evidenceId.toString())
+                .getSingleResult());
+    }
+
     /** Shares whose expiry has passed but are not yet marked, locked so that one replica marks each. */
     public Uni<List<Share>> lapsed(Instant now, int limit) {
         return getSession().chain(session -> session.createNativeQuery(

@@ -108,6 +108,14 @@ public class InboxService {
         });
     }
 
+    /** Whether an ACTIVE share to the caller's agency (a liaison) names this evidence item in its redaction profile. */
+    public Uni<Boolean> releasesEvidence(Caller caller, UUID evidenceId) {
+        if (!caller.has(org.borderwatch.security.Roles.LIAISON)) {
+            return Uni.createFrom().item(false);
+        }
+        return shares.releasingEvidence(caller.agency(), evidenceId, clock.instant()).map(count -> count > 0);
+    }
+
     /** A share released to the caller's agency; one still awaiting approval does not exist for the recipient. */
     public Uni<Share> received(Caller caller, UUID shareId, AuditAction action) {
         return shares.byId(shareId).map(share -> {

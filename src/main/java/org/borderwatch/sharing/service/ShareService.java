@@ -17,6 +17,7 @@ import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.problem.ProblemType;
+import org.borderwatch.evidence.service.EvidenceService;
 import org.borderwatch.report.Report;
 import org.borderwatch.security.AccessDeniedException;
 import org.borderwatch.security.AgencyAccess;
@@ -47,6 +48,7 @@ public class ShareService {
     private final AgreementService agreements;
     private final CaseService cases;
     private final Redactor redactor;
+    private final EvidenceService evidence;
     private final ServiceSigner signer;
     private final AgencyAccess access;
     private final AuditRecorder audit;
@@ -54,7 +56,7 @@ public class ShareService {
     private final Clock clock;
 
     public ShareService(ShareRepository shares, SnapshotRepository snapshots, MessageRepository messages, AgencyRepository agencies,
-                        AgreementService agreements, CaseService cases, Redactor redactor, ServiceSigner signer, AgencyAccess access,
+                        AgreementService agreements, CaseService cases, Redactor redactor, EvidenceService evidence, ServiceSigner signer, AgencyAccess access,
                         AuditRecorder audit, ObjectMapper json, Clock clock) {
         this.shares = shares;
         this.snapshots = snapshots;
@@ -63,6 +65,7 @@ public class ShareService {
         this.agreements = agreements;
         this.cases = cases;
         this.redactor = redactor;
+        this.evidence = evidence;
         this.signer = signer;
         this.access = access;
         this.audit = audit;
@@ -88,6 +91,7 @@ public class ShareService {
             }
             return cases.forRelease(caller, caseId, AuditAction.SHARE_CREATE)
                     .call(() -> knownPartner(request.toAgency()))
+                    .call(detail -> evidenceOfCase(detail, request.redaction().evidence()))
                     .chain(detail -> {
                         Set<String> categories = categories(detail.reports());
                         return agreements.covering(caller, caller.agency(), request.toAgency(), categories, request.handlingCode(), shareId)
@@ -265,6 +269,23 @@ public class ShareService {
                 "content", json.convertValue(content, Map.class));
     }
 
+    /** Only evidence items of the case's reports may be named in the profile. */
+    private Uni<Void> evidenceOfCase(CaseService.Detail detail, List<UUID> named) {
+        if (named.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return evidence.ofReports(detail.reports().stream().map(r -> r.id).toList()).map(items -> {
+            Set<UUID> ofCase = new java.util.HashSet<>();
+            items.forEach(item -> ofCase.add(item.id));
+            for (int i = 0; i < named.size(); i++) {
+                if (!ofCase.contains(named.get(i))) {
+                    throw ProblemException.invalid("redaction.evidence[" + i + "]", "is not an evidence item of this case");
+                }
+            }
+            return null;
+        });
+    }
+
     private Uni<Void> knownPartner(String code) {
         return agencies.byCode(code).map(agency -> {
             if (agency == null) {
@@ -283,9 +304,6 @@ public class ShareService {
         }
         if (request.handlingCode() == HandlingCode.H3 && (request.conditions() == null || request.conditions().isBlank())) {
             throw ProblemException.invalid("conditions", "must state the restrictions of an H3 release");
-        }
-        if (!request.redaction().evidence().isEmpty()) {
-            throw ProblemException.invalid("redaction.evidence[0]", "is not an evidence item of this case");
         }
     }
 

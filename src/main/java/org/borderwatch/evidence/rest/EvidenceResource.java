@@ -1,0 +1,136 @@
+package org.borderwatch.evidence.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.rest.AccessLine;
+import org.borderwatch.common.paging.PageLimit;
+import org.borderwatch.common.Awaiting;
+import org.borderwatch.common.web.Params;
+import org.borderwatch.common.web.Purposes;
+import org.borderwatch.evidence.Evidence;
+import org.borderwatch.evidence.repository.PieceRepository;
+import org.borderwatch.evidence.service.EvidenceService;
+import org.borderwatch.security.Caller;
+import org.borderwatch.security.CallerResolver;
+import org.borderwatch.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/evidence/{id}")
+@Tag(name = "Evidence")
+public class EvidenceResource {
+
+    private final CallerResolver callers;
+    private final EvidenceService evidence;
+    private final PieceRepository pieces;
+    private final PageLimit pageLimit;
+
+    public EvidenceResource(CallerResolver callers, EvidenceService evidence, PieceRepository pieces, PageLimit pageLimit) {
+        this.callers = callers;
+        this.evidence = evidence;
+        this.pieces = pieces;
+        this.pageLimit = pageLimit;
+    }
+
+    @GET
+    @Produces(MediaType.WILDCARD)
+    @Blocking
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON})
+    @Operation(summary = "Download the original", description = "For the report's officer and its agency's supervisors, and liaisons of an "
+            + "agency it was released to in an ACTIVE share. Requires X-Access-Purpose (428), recorded in the chain of custody. Supports a "
+            + "single Range (206; 416 when unsatisfiable). ETag is the SHA-256; served as an attachment with nosniff.")
+    @APIResponse(responseCode = "200", description = "The file, bit-exact.",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    format = "binary", description = "The bytes of the file.", example = "(binary)")))
+    @APIResponse(responseCode = "206", description = "The requested range.")
+    public Response download(
+            @Parameter(description = "Evidence id.", example = "4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f") @PathParam("id") String id,
+            @Parameter(description = "Why the evidence is downloaded (at least 10 characters).", example = "Court file 2026/118")
+            @HeaderParam(Purposes.HEADER) String purpose,
+            @Parameter(description = "One byte range.", example = "bytes=0-1023") @HeaderParam("Range") String range) throws SQLException {
+        UUID evidenceId = Params.uuid("id", id);
+        Purposes.require(purpose, "evidence is downloaded");
+        Caller caller = Awaiting.await(callers::current);
+        Evidence item = Awaiting.await(() -> evidence.read(caller, evidenceId, AuditAction.EVIDENCE_DOWNLOAD, found -> ByteRange.parse(range, found.size)));
+        ByteRange wanted = ByteRange.parse(range, item.size);
+        InputStream bytes = pieces.open(item.uploadId, wanted.first(), wanted.last() + 1);
+        StreamingOutput body = out -> {
+            try (InputStream in = bytes) {
+                in.transferTo(out);
+            }
+        };
+        Response.ResponseBuilder response = wanted.partial()
+                ? Response.status(206).header("Content-Range", "bytes " + wanted.first() + "-" + wanted.last() + "/" + item.size)
+                : Response.ok();
+        return response.entity(body).type(item.contentType).header(HttpHeaders.CONTENT_LENGTH, wanted.length())
+                .header(HttpHeaders.ETAG, "\"" + item.sha256 + "\"").header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", disposition(item.filename)).header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("metadata")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON})
+    @Operation(summary = "Read an evidence item's facts", description = "Size, type, SHA-256, declared and EXIF capture time, camera, GPS and "
+            + "the location flag; the same readers as the download. Recorded in the chain of custody.")
+    @APIResponse(responseCode = "200", description = "The item.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvidenceView.class)))
+    public Uni<EvidenceView> metadata(
+            @Parameter(description = "Evidence id.", example = "4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f") @PathParam("id") String id) {
+        UUID evidenceId = Params.uuid("id", id);
+        return callers.current().chain(caller -> evidence.read(caller, evidenceId, AuditAction.EVIDENCE_METADATA_READ)).map(EvidenceView::of);
+    }
+
+    @GET
+    @Path("custody")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @Operation(summary = "Chain of custody", description = "Every upload, download and metadata read of the item, oldest first: who, for which "
+            + "agency, when, what, for what stated purpose, with what outcome. For the owning agency's supervisors and auditors.")
+    @APIResponse(responseCode = "200", description = "A page of the custody trail.")
+    public Uni<CustodyPage> custody(
+            @Parameter(description = "Evidence id.", example = "4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f") @PathParam("id") String id,
+            @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
+        UUID evidenceId = Params.uuid("id", id);
+        int size = pageLimit.resolve(Params.integer("limit", limit));
+        String after = Params.text("cursor", cursor, 512);
+        return callers.current().chain(caller -> evidence.custody(caller, evidenceId, after, size))
+                .map(page -> new CustodyPage(page.items().stream().map(AccessLine::of).toList(), page.nextCursor()));
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @Schema(name = "CustodyPage", description = "The chain of custody of an evidence item, oldest first.", example = "{\"items\":[],\"nextCursor\":null}")
+    public record CustodyPage(
+            @Schema(description = "The accesses.") List<AccessLine> items,
+            @Schema(description = "Cursor for the next page; null at the end.", example = "dHJhaWx8MjAyNi0xMS0yMVQwMjowMDowMFp8NGMyZA") String nextCursor) {
+    }
+
+    /** A safe attachment header: an ASCII fallback without quotes or separators, and the exact name per RFC 6266/5987. */
+    static String disposition(String filename) {
+        String ascii = filename.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

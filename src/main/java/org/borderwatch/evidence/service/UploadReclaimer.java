@@ -1,0 +1,37 @@
+package org.borderwatch.evidence.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.UUID;
+import org.borderwatch.common.Awaiting;
+import org.borderwatch.evidence.repository.PieceRepository;
+import org.jboss.logging.Logger;
+
+/** Reclaims the bytes of uploads that were abandoned, refused, or left incomplete past their expiry. */
+@ApplicationScoped
+public class UploadReclaimer {
+
+    private static final Logger LOG = Logger.getLogger(UploadReclaimer.class);
+    private static final int BATCH = 100;
+
+    private final PieceRepository pieces;
+    private final UploadService uploads;
+    private final Clock clock;
+
+    public UploadReclaimer(PieceRepository pieces, UploadService uploads, Clock clock) {
+        this.pieces = pieces;
+        this.uploads = uploads;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${borderwatch.evidence.reclaim-every}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reclaim() throws SQLException {
+        for (UUID id : pieces.lapsed(clock.instant(), BATCH)) {
+            pieces.deleteAll(id);
+            Awaiting.await(() -> uploads.expired(id));
+            LOG.debugf("reclaimed the bytes of upload %s", id);
+        }
+    }
+}
