@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.sharing.service.AgencyDirectory;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 /** Turns the verified token into a {@link Caller}; a token without a known agency is refused (403). */
 @ApplicationScoped
@@ -34,6 +35,8 @@ public class CallerResolver {
         Object claim = token.getClaim(AGENCY_CLAIM);
         String agency = claim == null ? null : claim.toString().replace("\"", "");
         Caller caller = new Caller(token.getSubject(), agency == null ? "" : agency, identity.getRoles());
+        MDC.put("subject", caller.subject());
+        MDC.put("agency", caller.agency());
         if (agency == null || agency.isBlank()) {
             return Uni.createFrom().failure(
                     AccessDeniedException.forbidden(caller, AuditAction.ACCESS, "the token carries no agency claim"));
