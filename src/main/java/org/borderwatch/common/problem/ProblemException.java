@@ -7,6 +7,7 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -20,6 +21,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, field + " " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** A header the answer must carry (a protocol's discovery header on its 412, for instance). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     public ProblemType type() {

@@ -55,7 +55,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext context) {
-        return respond(context, e.type(), e.getMessage(), e.errors());
+        Response response = respond(context, e.type(), e.getMessage(), e.errors());
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper

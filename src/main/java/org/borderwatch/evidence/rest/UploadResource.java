@@ -155,7 +155,7 @@ public class UploadResource {
     static void requireTus(String version) {
         if (!TUS_VERSION.equals(version)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "Tus-Resumable must be " + TUS_VERSION
-                    + " (this server speaks tus " + TUS_VERSION + ")");
+                    + " (this server speaks tus " + TUS_VERSION + ")").withHeader("Tus-Version", TUS_VERSION);
         }
     }
 

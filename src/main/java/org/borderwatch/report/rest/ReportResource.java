@@ -25,6 +25,8 @@ import java.util.UUID;
 import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.web.ETags;
 import org.borderwatch.common.web.Params;
+import org.borderwatch.evidence.rest.EvidenceView;
+import org.borderwatch.evidence.service.EvidenceService;
 import org.borderwatch.report.Report;
 import org.borderwatch.report.ReportFilter;
 import org.borderwatch.report.service.ReportBatchService;
@@ -56,11 +58,11 @@ public class ReportResource {
     private final ReportCodec codec;
     private final ReportMetrics metrics;
     private final PageLimit pageLimit;
-    private final org.borderwatch.evidence.service.EvidenceService evidence;
+    private final EvidenceService evidence;
 
     public ReportResource(CallerResolver callers, ReportService reports, ReportBatchService batches, ReportFeedService feeds,
                           ReportCodec codec, ReportMetrics metrics, PageLimit pageLimit,
-                          org.borderwatch.evidence.service.EvidenceService evidence) {
+                          EvidenceService evidence) {
         this.callers = callers;
         this.reports = reports;
         this.batches = batches;
@@ -131,7 +133,7 @@ public class ReportResource {
         return callers.current()
                 .chain(caller -> reports.read(caller, reportId)
                         .chain(report -> evidence.shownWith(caller, report).map(items -> withEtag(Response.ok(view(report)
-                                .withEvidence(items.stream().map(org.borderwatch.evidence.rest.EvidenceView::of).toList())), report))));
+                                .withEvidence(items.stream().map(EvidenceView::of).toList())), report))));
     }
 
     @GET

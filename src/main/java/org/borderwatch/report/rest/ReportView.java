@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.borderwatch.evidence.rest.EvidenceView;
 import org.borderwatch.report.Category;
 import org.borderwatch.report.Impact;
 import org.borderwatch.report.Report;
@@ -44,7 +45,7 @@ public record ReportView(
         @Schema(description = "The supervisor's open question while the report is NEEDS_INFO; answer it by amending the report.",
                 example = "How many packages did you see?") String question,
         @Schema(description = "Why the report was rejected.", example = "Duplicate of an earlier report") String rejectionReason,
-        @Schema(description = "Its evidence items (when one report is read).") List<org.borderwatch.evidence.rest.EvidenceView> evidence) {
+        @Schema(description = "Its evidence items (when one report is read).") List<EvidenceView> evidence) {
 
     public static ReportView of(Report report, ReportContent content) {
         return new ReportView(report.id, report.agency, report.reporter, report.status, report.version, report.receivedAt,
@@ -55,7 +56,7 @@ public record ReportView(
                 report.rejectionReason, null);
     }
 
-    public ReportView withEvidence(List<org.borderwatch.evidence.rest.EvidenceView> items) {
+    public ReportView withEvidence(List<EvidenceView> items) {
         return new ReportView(id, agency, reporter, status, version, receivedAt, updatedAt, category, occurredAt, location, borderGate,
                 borderMarker, narrative, people, vehicles, goods, impact, deviceId, grading, question, rejectionReason, items);
     }

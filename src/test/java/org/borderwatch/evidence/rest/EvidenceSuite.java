@@ -196,6 +196,16 @@ abstract class EvidenceSuite {
         create(OFFICER, report, 500L * 1024 * 1024 + 1, metadata("big.mp4", "video/mp4", sha)).statusCode(413);
         create(OFFICER, report, 400L * 1024 * 1024, metadata("patrol.mp4", "video/mp4", sha)).statusCode(201);
         assertEquals(1, Db.count("select count(*) from evidence_upload where report_id = ?", report));
+        for (int i = 0; i < 4; i++) {
+            create(OFFICER, report, 400L * 1024 * 1024, metadata("patrol" + i + ".mp4", "video/mp4", sha)).statusCode(201);
+        }
+        create(OFFICER, report, 100L * 1024 * 1024, metadata("one-more.mp4", "video/mp4", sha)).statusCode(413)
+                .body("detail", containsString("bytes of evidence"));
+        UUID busy = Reports.filed(OFFICER, FULL);
+        for (int i = 0; i < 50; i++) {
+            create(OFFICER, busy, 10, metadata("p" + i + ".jpg", "image/jpeg", sha)).statusCode(201);
+        }
+        create(OFFICER, busy, 10, metadata("p51.jpg", "image/jpeg", sha)).statusCode(413).body("detail", containsString("at most 50"));
     }
 
     @Test
@@ -209,7 +219,7 @@ abstract class EvidenceSuite {
         create(OFFICER, report, 10, "filename !!!").statusCode(400).body("errors.field", hasItem("Upload-Metadata.filename"));
         create(OFFICER, report, -5, metadata("a.jpg", "image/jpeg", sha)).statusCode(400).body("errors.field", hasItem("Upload-Length"));
         given().auth().oauth2(OFFICER).header("Upload-Length", "10").header("Upload-Metadata", metadata("a.jpg", "image/jpeg", sha))
-                .when().post("/api/v1/reports/" + report + "/evidence").then().statusCode(412);
+                .when().post("/api/v1/reports/" + report + "/evidence").then().statusCode(412).header("Tus-Version", "1.0.0");
         create(OFFICER, UUID.randomUUID(), 10, metadata("a.jpg", "image/jpeg", sha)).statusCode(404);
         tus(OFFICER).header("Upload-Length", "10").when().post("/api/v1/reports/not-a-uuid/evidence").then().statusCode(400)
                 .body("errors.field", hasItem("id"));
