@@ -20,6 +20,7 @@ public enum ProblemType {
     RANGE_NOT_SATISFIABLE(416, "Range not satisfiable", "Phạm vi không hợp lệ", "范围无法满足"),
     PRECONDITION_REQUIRED(428, "If-Match required", "Cần tiêu đề If-Match", "需要 If-Match"),
     PURPOSE_REQUIRED(428, "Stated purpose required", "Cần nêu mục đích truy cập", "需要说明访问目的"),
+    TOO_MANY_REQUESTS(429, "Too many requests", "Quá nhiều yêu cầu", "请求过多"),
     CHECKSUM_MISMATCH(460, "Checksum mismatch", "Mã băm không khớp", "校验和不匹配"),
     UNAVAILABLE(503, "Service temporarily unavailable", "Dịch vụ tạm thời không khả dụng", "服务暂时不可用"),
     INTERNAL(500, "Internal error", "Lỗi nội bộ", "内部错误");
