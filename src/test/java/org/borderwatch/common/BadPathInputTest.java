@@ -71,4 +71,14 @@ class BadPathInputTest {
         given().when().get("/.well-known/jwks.json").then().statusCode(200).body("keys[0].kty", equalTo("RSA"));
         given().when().get("/api/v1/audit/checkpoints").then().statusCode(401);
     }
+
+    @Test
+    void aNulCharacterInTextIs400NamingTheField() {
+        given().auth().oauth2(SUPERVISOR).queryParam("q", "ma\u0000túy").when().get("/api/v1/reports").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("q"));
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
+                .body("{\"category\":\"DRUGS\",\"occurredAt\":\"2026-11-20T21:40:00+07:00\",\"location\":{\"lat\":21.5,\"lon\":107.9},"
+                        + "\"narrative\":{\"text\":\"a\\u0000b\",\"lang\":\"vi\"}}")
+                .when().put("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(400).body("errors.field", hasItem("narrative.text"));
+    }
 }

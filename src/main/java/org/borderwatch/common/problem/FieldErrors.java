@@ -48,6 +48,9 @@ public final class FieldErrors {
                     .collect(Collectors.joining(", "));
             return new FieldError(field, "must be one of " + allowed);
         }
+        if (failure instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return new FieldError(field, org.borderwatch.common.validation.SafeText.RULE);
+        }
         return new FieldError(field, "has the wrong type or format");
     }
 

@@ -111,6 +111,9 @@ public final class Params {
         if (value.length() > maxLength) {
             throw ProblemException.invalid(name, "must be at most " + maxLength + " characters");
         }
+        if (!org.borderwatch.common.validation.SafeText.isSafe(value)) {
+            throw ProblemException.invalid(name, org.borderwatch.common.validation.SafeText.RULE);
+        }
         return value;
     }
 }
