@@ -21,7 +21,6 @@ import java.util.function.Function;
 import org.borderwatch.support.Db;
 import org.borderwatch.support.Reports;
 import org.borderwatch.support.Sharing;
-import org.borderwatch.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
