@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.borderwatch.common.Completing;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.repository.AuditChainRepository;
@@ -142,8 +143,8 @@ public class AuditChainResource {
         Purposes.require(purpose, "the log is exported");
         Long first = position("from", from);
         Long last = position("to", to);
-        return Multi.createFrom().uni(callers.current()
-                        .call(caller -> audit.recordAlone(caller, AuditAction.AUDIT_EXPORT, new AuditedResource("AUDIT_LOG", "export", caller.agency()))))
+        return Multi.createFrom().uni(Completing.evenIfCancelled(callers.current()
+                        .call(caller -> audit.recordAlone(caller, AuditAction.AUDIT_EXPORT, new AuditedResource("AUDIT_LOG", "export", caller.agency())))))
                 .onItem().transformToMultiAndConcatenate(caller ->
                         exports.export(caller, first == null ? 1 : first, last == null ? Long.MAX_VALUE : last));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.UUID;
+import org.borderwatch.common.Completing;
 import org.borderwatch.common.web.Params;
 import org.borderwatch.report.ReportEvent;
 import org.borderwatch.report.service.ReportEvents;
@@ -53,7 +54,7 @@ public class MyEventsResource {
             @Parameter(description = "Id of the last event received, to resume after it.") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         UUID resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : Params.uuid("Last-Event-ID", lastEventId);
-        return Multi.createFrom().uni(callers.current().call(reports::recordSubscription))
+        return Multi.createFrom().uni(Completing.evenIfCancelled(callers.current().call(reports::recordSubscription)))
                 .onItem().transformToMultiAndConcatenate(caller -> Multi.createBy().merging()
                         .streams(missed(caller, resumeAfter), events.live().filter(e -> caller.subject().equals(e.reporter())))
                         .select().distinct())
@@ -65,6 +66,6 @@ public class MyEventsResource {
         if (resumeAfter == null) {
             return Multi.createFrom().empty();
         }
-        return Multi.createFrom().uni(reports.eventsAfter(caller, resumeAfter)).onItem().transformToIterable(List::copyOf);
+        return Multi.createFrom().uni(Completing.evenIfCancelled(reports.eventsAfter(caller, resumeAfter))).onItem().transformToIterable(List::copyOf);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.UUID;
+import org.borderwatch.common.Completing;
 import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.web.ETags;
@@ -147,7 +148,7 @@ public class InboxResource {
         Integer after = lastEventId == null || lastEventId.isBlank() ? null : Params.integer("Last-Event-ID", lastEventId);
         return Multi.createFrom().uni(callers.current())
                 .onItem().transformToMultiAndConcatenate(caller -> Multi.createBy().merging().streams(
-                                Multi.createFrom().uni(events.subscribe(caller, after == null ? null : after.longValue()))
+                                Multi.createFrom().uni(Completing.evenIfCancelled(events.subscribe(caller, after == null ? null : after.longValue())))
                                         .onItem().transformToIterable(List::copyOf),
                                 events.live(caller))
                         .select().distinct(java.util.Comparator.comparingLong(ShareEvent::seq)))

@@ -2,6 +2,13 @@ package org.borderwatch.evidence.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.borderwatch.support.Reports.FULL;
+import static org.borderwatch.support.Uploads.b64;
+import static org.borderwatch.support.Uploads.create;
+import static org.borderwatch.support.Uploads.created;
+import static org.borderwatch.support.Uploads.metadata;
+import static org.borderwatch.support.Uploads.patch;
+import static org.borderwatch.support.Uploads.tus;
+import static org.borderwatch.support.Uploads.uploaded;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -40,40 +47,6 @@ abstract class EvidenceSuite {
     static final String SUPERVISOR = Tokens.token("evidence.supervisor", "supervisor", "VN-QN");
     static final String OTHER_OFFICER = Tokens.officer("evidence.officer.ls", "VN-LS");
     static final String PURPOSE = "Court file 2026/118 for the prosecutor";
-
-    static RequestSpecification tus(String token) {
-        return given().auth().oauth2(token).header("Tus-Resumable", "1.0.0");
-    }
-
-    static String metadata(String filename, String contentType, String sha256) {
-        return "filename " + b64(filename) + ",contentType " + b64(contentType) + ",sha256 " + b64(sha256)
-                + ",capturedAt " + b64("2026-11-20T21:38:00+07:00");
-    }
-
-    static String b64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static ValidatableResponse create(String token, UUID report, long length, String metadata) {
-        return tus(token).header("Upload-Length", String.valueOf(length)).header("Upload-Metadata", metadata)
-                .when().post("/api/v1/reports/" + report + "/evidence").then();
-    }
-
-    static String created(String token, UUID report, byte[] file, String contentType) {
-        return create(token, report, file.length, metadata("IMG_0412.jpg", contentType, Files.sha256(file))).statusCode(201)
-                .header("Tus-Resumable", "1.0.0").extract().header("Location");
-    }
-
-    static ValidatableResponse patch(String token, String location, long offset, byte[] bytes) {
-        return tus(token).header("Upload-Offset", String.valueOf(offset)).contentType("application/offset+octet-stream").body(bytes)
-                .when().patch(location).then();
-    }
-
-    static String uploaded(String token, UUID report, byte[] file) {
-        String location = created(token, report, file, "image/jpeg");
-        patch(token, location, 0, file).statusCode(204).header("Upload-Offset", String.valueOf(file.length));
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
 
     @Test
     void anInterruptedUploadIsResumedByARealTusClientAndArrivesBitExact() throws Exception {

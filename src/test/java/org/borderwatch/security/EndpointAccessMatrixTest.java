@@ -1,0 +1,118 @@
+package org.borderwatch.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.borderwatch.support.Db;
+import org.borderwatch.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every operation in openapi/ against every role (OWASP API5, function level) and, where the operation names an
+ * object, against the permitted roles of an agency the object does not belong to (API1, object level). The permitted
+ * roles are written here from the role table in DESIGN.md, not read from the code.
+ */
+@QuarkusTest
+class EndpointAccessMatrixTest {
+
+    static final String ROLE_REFUSAL = "Your role does not allow this operation";
+
+    @Test
+    void everyDocumentedOperationIsInTheMatrix() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        JsonNode paths = new ObjectMapper().readTree(Files.readString(Path.of("openapi/openapi.json"))).path("paths");
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        Set<String> inMatrix = new TreeSet<>(AccessMatrix.OPERATIONS.stream().map(AccessMatrix.Operation::key).toList());
+        assertEquals(documented, inMatrix, "every documented operation needs its permitted roles in the matrix");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"officer", "supervisor", "liaison", "auditor", "admin", "no role"})
+    void eachRoleOfTheOwningAgencyReachesExactlyItsOperations(String role) throws Exception {
+        AccessMatrix.Fixture fixture = AccessMatrix.Fixture.create();
+        String name = "matrix-" + role.replace(' ', '-') + "." + fixture.owner();
+        String token = role.equals("no role") ? Tokens.withRoles(name, fixture.owner()) : Tokens.token(name, role, fixture.owner());
+        List<String> wrong = new ArrayList<>();
+        int refused = 0;
+        for (AccessMatrix.Operation operation : AccessMatrix.OPERATIONS) {
+            AccessMatrix.Answer answer = AccessMatrix.send(operation.call().apply(fixture), token);
+            boolean permitted = operation.roles().contains(role);
+            boolean roleRefusal = answer.status() == 403 && (operation.call().apply(fixture).method().equals("HEAD")
+                    || ROLE_REFUSAL.equals(answer.detail()));
+            if (permitted && (answer.status() == 401 || answer.status() >= 500 || roleRefusal)) {
+                wrong.add(operation.key() + " refused or failed with " + answer.status() + " " + answer.detail());
+            }
+            if (!permitted && !roleRefusal) {
+                wrong.add(operation.key() + " answered " + answer.status() + " instead of a role refusal");
+            }
+            refused += permitted ? 0 : 1;
+        }
+        assertTrue(wrong.isEmpty(), role + ": " + String.join("\n", wrong));
+        assertEquals(refused, Db.count("select count(*) from audit_event where subject = ? and action = 'ACCESS' and outcome = 'DENIED'"
+                + " and reason like 'role not allowed for %'", Tokens.subject(name)), role + ": every role refusal is recorded");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"officer", "supervisor", "liaison", "auditor", "admin"})
+    void anotherAgencysObjectsAreHiddenFromEveryRoleAndEachAttemptIsRecorded(String role) throws Exception {
+        AccessMatrix.Fixture fixture = AccessMatrix.Fixture.create();
+        String name = "matrix-outsider-" + role + "." + fixture.outsider();
+        String token = Tokens.token(name, role, fixture.outsider());
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (AccessMatrix.Operation operation : AccessMatrix.OPERATIONS) {
+            if (!operation.hiddenFrom().contains(role)) {
+                continue;
+            }
+            AccessMatrix.Call call = operation.call().apply(fixture);
+            long before = denials(name, fixture);
+            AccessMatrix.Answer answer = AccessMatrix.send(call, token);
+            long recorded = denials(name, fixture) - before;
+            checked++;
+            if (answer.status() != 404 || recorded != 1) {
+                wrong.add(operation.key() + " answered " + answer.status() + " with " + recorded + " recorded denials");
+            }
+        }
+        assertTrue(checked > 0 || role.equals(AccessMatrix.ADMIN), role + ": no operation checked");
+        assertTrue(wrong.isEmpty(), role + " of another agency: " + String.join("\n", wrong));
+    }
+
+    @Test
+    void anAuditorAskingWhoAccessedAnotherAgencysReportSeesOnlyTheOwnAgencysAttempts() throws Exception {
+        AccessMatrix.Fixture fixture = AccessMatrix.Fixture.create();
+        String outsider = Tokens.officer("matrix-curious." + fixture.outsider(), fixture.outsider());
+        given().auth().oauth2(outsider).when().get("/api/v1/reports/" + fixture.report()).then().statusCode(404);
+        given().auth().oauth2(Tokens.token("matrix-auditor." + fixture.outsider(), AccessMatrix.AUDITOR, fixture.outsider()))
+                .when().get("/api/v1/audit/resources/REPORT/" + fixture.report() + "/access").then().statusCode(200)
+                .body("items.agency", everyItem(equalTo(fixture.outsider())))
+                .body("items.actor", hasItem(Tokens.subject("matrix-curious." + fixture.outsider())));
+        given().auth().oauth2(Tokens.token("matrix-auditor." + fixture.owner(), AccessMatrix.AUDITOR, fixture.owner()))
+                .when().get("/api/v1/audit/resources/REPORT/" + fixture.report() + "/access").then().statusCode(200)
+                .body("items.agency", hasItem(fixture.owner()));
+    }
+
+    static long denials(String name, AccessMatrix.Fixture fixture) {
+        return Db.count("select count(*) from audit_event where subject = ? and outcome = 'DENIED' and resource_id in ("
+                + String.join(",", fixture.ids().stream().map(id -> "'" + id + "'").toList()) + ")", Tokens.subject(name));
+    }
+}
