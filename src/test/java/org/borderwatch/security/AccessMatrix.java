@@ -2,7 +2,9 @@ package org.borderwatch.security;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.InputStream;
@@ -58,7 +60,16 @@ final class AccessMatrix {
         }
     }
 
-    record Answer(int status, String detail) {
+    /** The status, and the problem document when the answer is one (else a missing node). */
+    record Answer(int status, JsonNode problem) {
+
+        String detail() {
+            return problem.isMissingNode() ? null : problem.path("detail").asText();
+        }
+
+        List<String> fields() {
+            return problem.path("errors").findValuesAsText("field");
+        }
     }
 
     /** An owning agency with a verified report in a case shared to a partner, a spare verified report, evidence and an open upload. */
@@ -213,7 +224,7 @@ final class AccessMatrix {
         HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-            return new Answer(response.statusCode(), problem ? JSON.readTree(body.readAllBytes()).path("detail").asText() : null);
+            return new Answer(response.statusCode(), problem ? JSON.readTree(body.readAllBytes()) : MissingNode.getInstance());
         }
     }
 }

@@ -8,12 +8,18 @@ public final class Purposes {
 
     public static final String HEADER = "X-Access-Purpose";
     public static final int MIN_LENGTH = 10;
+    /** As long as the access log keeps request headers, so the purpose recorded is the purpose stated. */
+    public static final int MAX_LENGTH = 256;
 
     private Purposes() {
     }
 
-    /** 428 naming the missing header unless a purpose of at least {@link #MIN_LENGTH} characters was stated. */
+    /**
+     * 428 naming the missing header unless a purpose of at least {@link #MIN_LENGTH} characters was stated; 400 naming
+     * it when longer than {@link #MAX_LENGTH} or holding characters text may not hold.
+     */
     public static void require(String purpose, String what) {
+        Params.text(HEADER, purpose, MAX_LENGTH);
         if (purpose == null || purpose.strip().length() < MIN_LENGTH) {
             throw new ProblemException(ProblemType.PURPOSE_REQUIRED,
                     "State why " + what + " in the " + HEADER + " header (at least " + MIN_LENGTH + " characters)");

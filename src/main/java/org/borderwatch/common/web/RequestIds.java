@@ -22,7 +22,7 @@ public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     static final String KEY = "borderwatch.request";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final int MAX_HEADER = 256;
+    private static final int MAX_HEADER = Purposes.MAX_LENGTH;
 
     private final long maxBody;
 

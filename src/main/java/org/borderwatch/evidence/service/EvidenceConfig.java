@@ -28,6 +28,14 @@ public interface EvidenceConfig {
         java.util.Optional<String> accessKey();
 
         java.util.Optional<String> secretKey();
+
+        /** Longest wait for a connection to the object store. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Longest wait for one whole object-store exchange, body included. */
+        @WithDefault("30s")
+        Duration requestTimeout();
     }
 
 

@@ -14,7 +14,8 @@ public class EvidenceStores {
         return switch (config.storage()) {
             case "postgres" -> new PostgresEvidenceStore();
             case "s3" -> new S3EvidenceStore(s3.endpoint().orElseThrow(() -> missing("endpoint")), s3.bucket(), s3.region(),
-                    s3.accessKey().orElseThrow(() -> missing("access-key")), s3.secretKey().orElseThrow(() -> missing("secret-key")));
+                    s3.accessKey().orElseThrow(() -> missing("access-key")), s3.secretKey().orElseThrow(() -> missing("secret-key")),
+                    s3.connectTimeout(), s3.requestTimeout());
             default -> throw new IllegalArgumentException("borderwatch.evidence.storage must be postgres or s3, not " + config.storage());
         };
     }

@@ -1,9 +1,12 @@
 package org.borderwatch.evidence.storage;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -13,34 +16,46 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An S3-compatible object store (AWS S3, MinIO, Ceph, S3Mock): each piece is the object
  * {@code evidence/<upload>/<offset>}, written with path-style requests signed with AWS Signature Version 4.
- * Every call has a bounded timeout; the bucket is created on first use if it does not exist.
+ * Every exchange is bounded in time (connection and whole exchange, body included) and in size (a body larger than a
+ * piece is refused), so a slow or faulty store cannot hold a worker thread or the heap; the bucket is created on
+ * first use if it does not exist.
  */
 public class S3EvidenceStore implements EvidenceStore {
 
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI endpoint;
     private final String bucket;
     private final String region;
     private final String accessKey;
     private final String secretKey;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration requestTimeout;
+    private final HttpClient http;
     private volatile boolean bucketReady;
 
-    public S3EvidenceStore(URI endpoint, String bucket, String region, String accessKey, String secretKey) {
+    public S3EvidenceStore(URI endpoint, String bucket, String region, String accessKey, String secretKey, Duration connectTimeout,
+                           Duration requestTimeout) {
         this.endpoint = endpoint;
         this.bucket = bucket;
         this.region = region;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -99,10 +114,18 @@ public class S3EvidenceStore implements EvidenceStore {
         String authorization = "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope + ", SignedHeaders=" + signedHeaders
                 + ", Signature=" + hex(hmac(signingKey, toSign));
         HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(requestTimeout)
                 .header("x-amz-date", amzDate).header("x-amz-content-sha256", payloadHash).header("Authorization", authorization)
                 .method(method, publisher).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new BoundedBody(PIECE_SIZE));
+        try {
+            return exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new IOException("object store did not finish " + method + " within " + requestTimeout);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private static void expect(HttpResponse<byte[]> response, int status) {
@@ -124,5 +147,56 @@ public class S3EvidenceStore implements EvidenceStore {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Collects a body of at most {@code limit} bytes; a longer one fails the exchange instead of filling the heap. */
+    static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int limit;
+        private Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (body.isDone()) {
+                    return;
+                }
+                if (bytes.size() + buffer.remaining() > limit) {
+                    subscription.cancel();
+                    body.completeExceptionally(new IOException("object store answered with more than " + limit + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
     }
 }

@@ -1,0 +1,107 @@
+package org.borderwatch.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.borderwatch.support.Db;
+import org.borderwatch.support.Reports;
+import org.borderwatch.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Unrestricted resource consumption (OWASP API4): nesting, long numbers, long texts, long lists, big pages and big
+ * headers are refused with a 4xx before they cost anything, and nothing is stored. Body size and rate limits have
+ * their own tests (ReportValidationTest, RateLimitTest).
+ */
+@QuarkusTest
+class ResourceLimitsTest {
+
+    static final String OFFICER = Tokens.officer("limits.officer", "VN-QN");
+    static final String SUPERVISOR = Tokens.token("limits.supervisor", "supervisor", "VN-QN");
+
+    @Test
+    void deeplyNestedJsonIs400MalformedWithoutBeingBuilt() throws Exception {
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        refusedReport(Reports.FULL.replace("\"Hai đối tượng vận chuyển ma túy qua sông\"", nested), 400);
+        refusedReport("{\"category\":" + "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_001), 400);
+    }
+
+    @Test
+    void aNumberWithThousandsOfDigitsIs400() throws Exception {
+        refusedReport(Reports.FULL.replace("\"accuracyMeters\": 12", "\"accuracyMeters\": 1" + "0".repeat(5_000)), 400);
+        refusedReport(Reports.FULL.replace("\"lat\": 21.5283", "\"lat\": 21." + "5".repeat(5_000)), 400);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+        "\"Hai đối tượng vận chuyển ma túy qua sông\", narrative.text, 10001",
+        "\"android-7f3a\", deviceId, 129"})
+    void aTextLongerThanItsFieldIs400NamingTheField(String original, String field, int length) throws Exception {
+        String body = Reports.FULL.replace(original, "\"" + "x".repeat(length) + "\"");
+        assertTrue(refusedReport(body, 400).fields().contains(field));
+    }
+
+    @Test
+    void aListLongerThanItsFieldIs400NamingTheField() throws Exception {
+        String person = "{ \"role\": \"SUSPECT\", \"count\": 1, \"nationality\": \"VN\" },";
+        String people = "[" + person.repeat(50) + person.substring(0, person.length() - 1) + "]";
+        String body = Reports.FULL.replace("[ { \"role\": \"SUSPECT\", \"count\": 2, \"nationality\": \"VN\" } ]", people);
+        assertTrue(refusedReport(body, 400).fields().contains("people"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "/api/v1/reports, supervisor",
+        "/api/v1/reports/changes, officer",
+        "/api/v1/cases, supervisor",
+        "/api/v1/agreements, supervisor",
+        "/api/v1/inbox, liaison",
+        "/api/v1/audit/events, auditor",
+        "/api/v1/audit/checkpoints, auditor"})
+    void aPageLargerThan200Is400NamingTheLimit(String path, String role) {
+        String token = Tokens.token("limits." + role, role, "VN-QN");
+        for (String limit : new String[] {"201", "1000000", "-1", "0"}) {
+            given().auth().oauth2(token).queryParam("limit", limit).when().get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("limit"));
+        }
+        given().auth().oauth2(token).queryParam("limit", "200").when().get(path).then().statusCode(200);
+    }
+
+    @Test
+    void aBatchOfMoreThan100ReportsIs400AndStoresNone() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"report\":").append(Reports.MINIMAL).append('}');
+        }
+        long before = Db.count("select count(*) from report");
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"reports\":[" + items + "]}")
+                .when().post("/api/v1/reports/batch").then().statusCode(400).body("errors.field", hasItem("reports"));
+        assertEquals(before, Db.count("select count(*) from report"));
+    }
+
+    @Test
+    void hugeHeadersAreRefusedAndAPurposeIsRecordedWhole() {
+        given().auth().oauth2(SUPERVISOR).header("X-Padding", "x".repeat(64 * 1024)).when().get("/api/v1/cases").then().statusCode(431);
+        given().auth().oauth2(SUPERVISOR).header("X-Access-Purpose", "p".repeat(257))
+                .when().get("/api/v1/evidence/" + UUID.randomUUID()).then().statusCode(400).body("errors.field", hasItem("X-Access-Purpose"));
+        given().auth().oauth2(SUPERVISOR).header("X-Access-Purpose", "p".repeat(256))
+                .when().get("/api/v1/evidence/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /** Sent without REST Assured, whose request log would pretty-print the hostile body in the test's own heap. */
+    AccessMatrix.Answer refusedReport(String body, int status) throws Exception {
+        UUID id = UUID.randomUUID();
+        AccessMatrix.Answer answer = AccessMatrix.send(AccessMatrix.json("PUT", "/api/v1/reports/" + id, body), OFFICER);
+        assertEquals(status, answer.status());
+        assertTrue(!answer.problem().isMissingNode(), "a problem+json answer");
+        assertEquals(0, Db.count("select count(*) from report where id = ?", id));
+        return answer;
+    }
+}
