@@ -90,8 +90,8 @@ public class RateLimiter {
             if (wait == 0) {
                 return Uni.createFrom().nullItem();
             }
-            ProblemException refusal = new ProblemException(ProblemType.TOO_MANY_REQUESTS, "More than " + (long) perSecond
-                    + " requests a second (bursts of " + (long) burst + "); retry in " + wait + " s")
+            ProblemException refusal = new ProblemException(ProblemType.TOO_MANY_REQUESTS, "More than " + plain(perSecond)
+                    + " requests a second (bursts of " + plain(burst) + "); retry in " + wait + " s")
                     .withHeader("Retry-After", Long.toString(wait));
             Caller caller = new Caller(token.getSubject(), String.valueOf(token.claim(CallerResolver.AGENCY_CLAIM).orElse("")), identity.getRoles());
             Uni<Void> recorded = bucket.shouldRecord(now)
@@ -106,5 +106,9 @@ public class RateLimiter {
     void forgetIdle() {
         long cutoff = System.nanoTime() - 60_000_000_000L * 10;
         buckets.values().removeIf(bucket -> bucket.idleSince(cutoff));
+    }
+
+    private static String plain(double number) {
+        return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

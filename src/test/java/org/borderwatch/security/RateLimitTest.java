@@ -21,7 +21,7 @@ class RateLimitTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("borderwatch.rate-limit.per-second", "1", "borderwatch.rate-limit.burst", "5");
+            return Map.of("borderwatch.rate-limit.per-second", "0.2", "borderwatch.rate-limit.burst", "5");
         }
     }
 

@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.borderwatch.support.Db;
 import org.borderwatch.support.Reports;
@@ -93,6 +100,26 @@ class ResourceLimitsTest {
                 .when().get("/api/v1/evidence/" + UUID.randomUUID()).then().statusCode(400).body("errors.field", hasItem("X-Access-Purpose"));
         given().auth().oauth2(SUPERVISOR).header("X-Access-Purpose", "p".repeat(256))
                 .when().get("/api/v1/evidence/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /**
+     * An HTTP/2 body need not state its size, so the service speaks HTTP/1.1 only (TLS and HTTP/2 end at the ingress):
+     * an h2c upgrade is declined, and a JSON body of unstated size is 411 before any of it is read.
+     */
+    @Test
+    void anHttp2ClientCannotSendAJsonBodyOfUnstatedSize() throws Exception {
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> probe = h2.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/q/health/live"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_1_1, probe.version());
+        UUID id = UUID.randomUUID();
+        byte[] big = ("{\"category\":\"DRUGS\",\"narrative\":{\"lang\":\"vi\",\"text\":\"" + "x".repeat(2_000_000) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = h2.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/reports/" + id))
+                .header("Authorization", "Bearer " + OFFICER).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, refused.statusCode());
+        assertEquals(0, Db.count("select count(*) from report where id = ?", id));
     }
 
     /** Sent without REST Assured, whose request log would pretty-print the hostile body in the test's own heap. */
