@@ -72,23 +72,27 @@ final class AccessMatrix {
         }
     }
 
-    /** An owning agency with a verified report in a case shared to a partner, a spare verified report, evidence and an open upload. */
-    record Fixture(Sharing.Parties parties, UUID report, UUID spareReport, UUID caseId, UUID shareId, String evidenceId, String uploadId,
-                   UUID agreementId) {
+    /**
+     * An owning agency with: a verified report in a case, shared ACTIVE to a partner and also released at H2 awaiting a
+     * second supervisor; two more verified reports outside any case; a report awaiting vetting; evidence; an open upload.
+     */
+    record Fixture(Sharing.Parties parties, UUID report, UUID spareReport, UUID looseReport, UUID submittedReport, UUID caseId,
+                   UUID shareId, UUID pendingShareId, String evidenceId, String uploadId, UUID agreementId) {
 
         static Fixture create() {
             Sharing.Parties p = Sharing.parties();
-            UUID agreement = Sharing.agreement(p, "\"DRUGS\"", "H1");
+            UUID agreement = Sharing.agreement(p, "\"DRUGS\"", "H2");
             UUID report = verified(p);
-            UUID spare = verified(p);
             String caseId = given().auth().oauth2(p.supervisor()).contentType(ContentType.JSON)
                     .body("{\"title\":\"Matrix case\",\"reportIds\":[\"" + report + "\"]}")
                     .when().post("/api/v1/cases").then().statusCode(201).extract().path("id");
             UUID share = Sharing.activeShare(p, UUID.fromString(caseId));
+            UUID pending = UUID.fromString(Sharing.release(p.ownerLiaison(), UUID.fromString(caseId),
+                    Sharing.shareBody(p.partner(), "H2", Sharing.REDACTED)).statusCode(201).extract().path("id"));
             String evidence = Uploads.uploaded(p.officer(), report, Files.jpeg(21.5283, 107.9650, 2_000));
             String upload = Uploads.created(p.officer(), report, new byte[1_000], "image/jpeg");
-            return new Fixture(p, report, spare, UUID.fromString(caseId), share, evidence, upload.substring(upload.lastIndexOf('/') + 1),
-                    agreement);
+            return new Fixture(p, report, verified(p), verified(p), Reports.filed(p.officer(), Reports.FULL), UUID.fromString(caseId), share,
+                    pending, evidence, upload.substring(upload.lastIndexOf('/') + 1), agreement);
         }
 
         static UUID verified(Sharing.Parties p) {
@@ -107,8 +111,8 @@ final class AccessMatrix {
         }
 
         List<String> ids() {
-            return List.of(report.toString(), spareReport.toString(), caseId.toString(), shareId.toString(), evidenceId, uploadId,
-                    agreementId.toString());
+            return List.of(report.toString(), spareReport.toString(), looseReport.toString(), submittedReport.toString(), caseId.toString(),
+                    shareId.toString(), pendingShareId.toString(), evidenceId, uploadId, agreementId.toString());
         }
     }
 
@@ -139,16 +143,16 @@ final class AccessMatrix {
             op("GET /api/v1/cases", Set.of(SUPERVISOR), false, f -> get("/api/v1/cases")),
             op("GET /api/v1/cases/{id}", Set.of(SUPERVISOR), true, f -> get("/api/v1/cases/" + f.caseId())),
             op("PATCH /api/v1/cases/{id}", Set.of(SUPERVISOR), true, f -> json("PATCH", "/api/v1/cases/" + f.caseId(),
-                    "{\"summary\":\"Two couriers\"}").header("If-Match", "\"0\"")),
+                    "{\"summary\":\"Two couriers\"}").header("If-Match", caseETag(f))),
             op("POST /api/v1/cases/{id}/reports", Set.of(SUPERVISOR), true, f -> json("POST", "/api/v1/cases/" + f.caseId() + "/reports",
-                    "{\"reportId\":\"" + f.spareReport() + "\"}").header("If-Match", "\"0\"")),
+                    "{\"reportId\":\"" + f.looseReport() + "\"}").header("If-Match", caseETag(f))),
             op("DELETE /api/v1/cases/{id}/reports/{reportId}", Set.of(SUPERVISOR), true,
-                    f -> new Call("DELETE", "/api/v1/cases/" + f.caseId() + "/reports/" + f.report(), null, Map.of("If-Match", "\"0\""))),
+                    f -> new Call("DELETE", "/api/v1/cases/" + f.caseId() + "/reports/" + f.report(), null, Map.of("If-Match", caseETag(f)))),
             op("POST /api/v1/cases/{id}/shares", Set.of(SUPERVISOR, LIAISON), true, f -> json("POST", "/api/v1/cases/" + f.caseId() + "/shares",
                     Sharing.shareBody(f.parties().partner(), "H0", Sharing.REDACTED))),
             op("GET /api/v1/cases/{id}/shares", Set.of(SUPERVISOR, LIAISON), true, f -> get("/api/v1/cases/" + f.caseId() + "/shares")),
             op("GET /api/v1/cases/{id}/shares/{shareId}", Set.of(SUPERVISOR, LIAISON), true, f -> get(share(f))),
-            op("POST /api/v1/cases/{id}/shares/{shareId}/approve", Set.of(SUPERVISOR), true, f -> post(share(f) + "/approve")),
+            op("POST /api/v1/cases/{id}/shares/{shareId}/approve", Set.of(SUPERVISOR), true, f -> post("/api/v1/cases/" + f.caseId() + "/shares/" + f.pendingShareId() + "/approve")),
             op("POST /api/v1/cases/{id}/shares/{shareId}/snapshots", Set.of(SUPERVISOR, LIAISON), true, f -> post(share(f) + "/snapshots")),
             op("GET /api/v1/evidence/{id}", Set.of(OFFICER, SUPERVISOR, LIAISON), true,
                     f -> get("/api/v1/evidence/" + f.evidenceId()).header("X-Access-Purpose", PURPOSE)),
@@ -170,13 +174,13 @@ final class AccessMatrix {
                     "{\"reports\":[{\"id\":\"" + UUID.randomUUID() + "\",\"report\":" + Reports.MINIMAL + "}]}")),
             op("GET /api/v1/reports/changes", Set.of(OFFICER, SUPERVISOR), false, f -> get("/api/v1/reports/changes")),
             op("GET /api/v1/reports/{id}", Set.of(OFFICER, SUPERVISOR), true, f -> get("/api/v1/reports/" + f.report())),
-            op("PUT /api/v1/reports/{id}", Set.of(OFFICER), true, f -> json("PUT", "/api/v1/reports/" + f.report(), Reports.FULL)
-                    .header("If-Match", "\"2\"")),
+            op("PUT /api/v1/reports/{id}", Set.of(OFFICER), true, f -> json("PUT", "/api/v1/reports/" + f.submittedReport(), Reports.FULL)
+                    .header("If-Match", "\"1\"")),
             op("GET /api/v1/reports/{id}/versions", Set.of(OFFICER, SUPERVISOR), true, f -> get("/api/v1/reports/" + f.report() + "/versions")),
             op("GET /api/v1/reports/{id}/history", Set.of(OFFICER, SUPERVISOR), true, f -> get("/api/v1/reports/" + f.report() + "/history")),
             op("GET /api/v1/reports/{id}/related", Set.of(SUPERVISOR), true, f -> get("/api/v1/reports/" + f.report() + "/related")),
-            op("POST /api/v1/reports/{id}/decisions", Set.of(SUPERVISOR), true, f -> json("POST", "/api/v1/reports/" + f.spareReport()
-                    + "/decisions", DecisionResourceTest.VERIFY).header("If-Match", "\"2\"")),
+            op("POST /api/v1/reports/{id}/decisions", Set.of(SUPERVISOR), true, f -> json("POST", "/api/v1/reports/" + f.submittedReport()
+                    + "/decisions", DecisionResourceTest.VERIFY).header("If-Match", "\"1\"")),
             op("POST /api/v1/reports/{id}/evidence", Set.of(OFFICER, SUPERVISOR), true, f -> new Call("POST", "/api/v1/reports/" + f.report()
                     + "/evidence", null, Map.of("Tus-Resumable", "1.0.0", "Upload-Length", "1000",
                     "Upload-Metadata", Uploads.metadata("a.jpg", "image/jpeg", Files.sha256(new byte[1_000]))))),
@@ -208,7 +212,18 @@ final class AccessMatrix {
 
     static Call tus(String method, Fixture f, String body) {
         Call call = new Call(method, "/api/v1/uploads/" + f.uploadId(), body, Map.of("Tus-Resumable", "1.0.0"));
-        return body == null ? call : call.header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream");
+        return body == null ? call : call.header("Upload-Offset", uploadOffset(f)).header("Content-Type", "application/offset+octet-stream");
+    }
+
+    /** The case's current ETag, so that each change is judged on who makes it, not on a stale version. */
+    static String caseETag(Fixture f) {
+        return given().auth().oauth2(f.parties().supervisor()).when().get("/api/v1/cases/" + f.caseId()).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
+    static String uploadOffset(Fixture f) {
+        String offset = Uploads.tus(f.parties().officer()).when().head("/api/v1/uploads/" + f.uploadId()).then().extract().header("Upload-Offset");
+        return offset == null ? "0" : offset;
     }
 
     static String share(Fixture f) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -27,6 +29,17 @@ class ObjectPropertyTest {
     static final String TABLES = "(select count(*) from case_file) + (select count(*) from case_share)"
             + " + (select count(*) from share_message) + (select count(*) from sharing_agreement) + (select count(*) from agency)"
             + " + (select count(*) from report_history)";
+
+    /** A well-typed value for each property, so that a refusal can only mean the property itself is not accepted. */
+    static final Map<String, String> VALUES = Map.ofEntries(
+            Map.entry("id", "\"0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51\""), Map.entry("caseId", "\"0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51\""),
+            Map.entry("agreementId", "\"0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51\""), Map.entry("agency", "\"CN-GX\""),
+            Map.entry("fromAgency", "\"CN-GX\""), Map.entry("authorAgency", "\"CN-GX\""), Map.entry("code", "\"VN-QN\""),
+            Map.entry("status", "\"ACTIVE\""), Map.entry("version", "3"), Map.entry("categories", "[\"DRUGS\"]"),
+            Map.entry("reportIds", "[\"0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51\"]"), Map.entry("snapshots", "[]"), Map.entry("answered", "true"),
+            Map.entry("createdAt", "\"2026-01-01T00:00:00Z\""), Map.entry("releasedAt", "\"2026-01-01T00:00:00Z\""),
+            Map.entry("updatedAt", "\"2026-01-01T00:00:00Z\""));
+    static final Set<String> REFUSED = Set.of("is set by the server and must not be sent", "is not a known field");
 
     record Write(String what, Function<AccessMatrix.Fixture, String> token, Function<AccessMatrix.Fixture, AccessMatrix.Call> call) {
     }
@@ -65,11 +78,13 @@ class ObjectPropertyTest {
         for (String property : properties) {
             AccessMatrix.Call call = write.call().apply(fixture);
             AccessMatrix.Call forged = new AccessMatrix.Call(call.method(), call.path(),
-                    call.body().replaceFirst("\\{", "{\"" + property + "\":\"CN-GX\","), call.headers());
+                    call.body().replaceFirst("\\{", "{\"" + property + "\":" + VALUES.getOrDefault(property, "\"someone\"") + ","), call.headers());
             long before = Db.count("select " + TABLES);
             AccessMatrix.Answer answer = AccessMatrix.send(forged, write.token().apply(fixture));
             assertEquals(400, answer.status(), write.what() + "." + property);
             assertTrue(answer.fields().contains(property), write.what() + "." + property + " named in " + answer.problem());
+            String message = answer.problem().path("errors").findValue("message").asText();
+            assertTrue(REFUSED.contains(message), write.what() + "." + property + " refused as a property, not as a bad value: " + message);
             assertEquals(before, Db.count("select " + TABLES), write.what() + "." + property + " wrote something");
         }
     }

@@ -98,8 +98,11 @@ class ResourceLimitsTest {
         given().auth().oauth2(SUPERVISOR).header("X-Padding", "x".repeat(64 * 1024)).when().get("/api/v1/cases").then().statusCode(431);
         given().auth().oauth2(SUPERVISOR).header("X-Access-Purpose", "p".repeat(257))
                 .when().get("/api/v1/evidence/" + UUID.randomUUID()).then().statusCode(400).body("errors.field", hasItem("X-Access-Purpose"));
+        UUID missing = UUID.randomUUID();
         given().auth().oauth2(SUPERVISOR).header("X-Access-Purpose", "p".repeat(256))
-                .when().get("/api/v1/evidence/" + UUID.randomUUID()).then().statusCode(404);
+                .when().get("/api/v1/evidence/" + missing).then().statusCode(404);
+        assertEquals("p".repeat(256), Db.text("select purpose from audit_event where subject = ? and resource_id = ?",
+                Tokens.subject("limits.supervisor"), missing.toString()));
     }
 
     /**
@@ -120,6 +123,55 @@ class ResourceLimitsTest {
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(411, refused.statusCode());
         assertEquals(0, Db.count("select count(*) from report where id = ?", id));
+    }
+
+    /** A path with dot segments is judged as routed: /api/v1/uploads/../reports/{id} is a report, not an upload. */
+    @Test
+    void aPathThroughTheUploadsPrefixGetsNoUploadAllowance() throws Exception {
+        UUID id = UUID.randomUUID();
+        String path = "/api/v1/uploads/../reports/" + id;
+        byte[] body = ("{\"category\":\"DRUGS\",\"narrative\":{\"lang\":\"vi\",\"text\":\"" + "x".repeat(300_000) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(413, rawStatus("PUT " + path, "Content-Length: " + body.length, body));
+        assertEquals(411, rawStatus("PUT " + path, "Transfer-Encoding: chunked", "5\r\n{\"a\":\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(0, Db.count("select count(*) from report where id = ?", id));
+    }
+
+    /** Metrics are named by route template: paths a client invents never become series (a bounded, shared budget). */
+    @Test
+    void inventedPathsDoNotBecomeMetricSeries() throws Exception {
+        String marker = "m" + UUID.randomUUID().toString().replace("-", "");
+        byte[] big = new byte[300_000];
+        for (int i = 0; i < 20; i++) {
+            String path = "/api/v1/reports/" + marker + i;
+            rawStatus("PUT " + path, "Content-Length: " + big.length, big);
+            rawStatus("PUT " + path, "Transfer-Encoding: chunked", "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            rawStatus("PUT /" + marker + "/" + i, "Content-Length: " + big.length, big);
+            rawStatus("PUT /api/v1/agreements/" + marker + i, "Transfer-Encoding: chunked", "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            rawStatus("PUT /" + marker + "/" + i, "Content-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII));
+            rawStatus("PROPFIND " + path, "Content-Length: 0", new byte[0]);
+            rawStatus("GET " + path, "Content-Length: 0", new byte[0]);
+        }
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/refused-before-routing\""), "the early refusals are counted under one series");
+        assertTrue(!metrics.contains(marker), "a client-chosen path became a metric series");
+    }
+
+    /** The status of a request written byte for byte, so that no client library normalizes the path. */
+    static int rawStatus(String requestLine, String framing, byte[] body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + OFFICER
+                    + "\r\nContent-Type: application/json\r\n" + framing + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            try {
+                socket.getOutputStream().write(body);
+            } catch (java.io.IOException closedEarly) {
+                // the service answered and closed before reading the whole body, as it should
+            }
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     /** Sent without REST Assured, whose request log would pretty-print the hostile body in the test's own heap. */

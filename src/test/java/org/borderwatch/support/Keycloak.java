@@ -27,8 +27,17 @@ public final class Keycloak {
     }
 
     public static String subject(String token) {
+        return claim(token, "sub");
+    }
+
+    /** The issuer the realm writes into its tokens, as the service sees it. */
+    public static String issuer() {
+        return claim(token("officer.qn"), "iss");
+    }
+
+    private static String claim(String token, String name) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return JsonPath.from(payload).getString("sub");
+        return JsonPath.from(payload).getString(name);
     }
 
     private static String fetch(String username) {

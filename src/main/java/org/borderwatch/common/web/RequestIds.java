@@ -23,6 +23,8 @@ public class RequestIds {
     static final String KEY = "borderwatch.request";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final int MAX_HEADER = Purposes.MAX_LENGTH;
+    /** The request-context key Quarkus' HTTP metrics read the route template from (as quarkus-rest sets it). */
+    private static final String METRIC_TEMPLATE = "UrlPathTemplate";
 
     private final long maxBody;
 
@@ -47,14 +49,20 @@ public class RequestIds {
         ContextLocals.put(KEY, info);
         MDC.put("requestId", id);
         context.response().putHeader(HEADER, id);
-        if (!context.request().path().startsWith(UPLOADS) && unmeasured(context)) {
+        boolean upload = isUpload(context);
+        if (!upload && (unmeasured(context) || tooLarge(context))) {
+            // Refused before routing: name the metric series after the refusal, not the path a client chose.
+            ((io.vertx.core.http.impl.HttpServerRequestInternal) context.request()).context()
+                    .putLocal(METRIC_TEMPLATE, "/refused-before-routing");
+        }
+        if (!upload && unmeasured(context)) {
             context.response().setStatusCode(411).putHeader("Content-Type", "application/problem+json")
                     .putHeader("Connection", "close")
                     .end("{\"type\":\"urn:borderwatch:problem:length-required\",\"title\":\"Content-Length required\",\"status\":411,"
                             + "\"detail\":\"Send the body with a Content-Length\",\"instance\":\"" + id + "\"}");
             return;
         }
-        if (!context.request().path().startsWith(UPLOADS) && tooLarge(context)) {
+        if (!upload && tooLarge(context)) {
             context.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
                     .putHeader("Connection", "close")
                     .end("{\"type\":\"urn:borderwatch:problem:payload-too-large\",\"title\":\"Request body too large\",\"status\":413,"
@@ -62,6 +70,11 @@ public class RequestIds {
             return;
         }
         context.next();
+    }
+
+    /** Judged on the path as routed (dot segments removed), so /api/v1/uploads/../reports/x is not an upload. */
+    private static boolean isUpload(RoutingContext context) {
+        return context.normalizedPath().startsWith(UPLOADS);
     }
 
     private boolean tooLarge(RoutingContext context) {

@@ -125,6 +125,10 @@ public class S3EvidenceStore implements EvidenceStore {
             throw new IOException("object store did not finish " + method + " within " + requestTimeout);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
         }
     }
 
@@ -179,8 +183,8 @@ public class S3EvidenceStore implements EvidenceStore {
                     return;
                 }
                 if (bytes.size() + buffer.remaining() > limit) {
-                    subscription.cancel();
                     body.completeExceptionally(new IOException("object store answered with more than " + limit + " bytes"));
+                    subscription.cancel();
                     return;
                 }
                 byte[] chunk = new byte[buffer.remaining()];

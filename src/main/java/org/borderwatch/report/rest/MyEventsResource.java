@@ -66,6 +66,6 @@ public class MyEventsResource {
         if (resumeAfter == null) {
             return Multi.createFrom().empty();
         }
-        return Multi.createFrom().uni(Completing.evenIfCancelled(reports.eventsAfter(caller, resumeAfter))).onItem().transformToIterable(List::copyOf);
+        return Multi.createFrom().uni(reports.eventsAfter(caller, resumeAfter)).onItem().transformToIterable(List::copyOf);
     }
 }

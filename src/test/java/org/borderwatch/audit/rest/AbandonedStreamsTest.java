@@ -15,7 +15,10 @@ import org.borderwatch.support.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A client that leaves a stream at once (a phone losing signal) still leaves its access record behind. */
+/**
+ * A client that leaves a stream at once (a phone losing signal) still leaves its access record behind. All three
+ * cases lost their record before the recording was shielded from cancellation (common/Completing).
+ */
 @QuarkusTest
 class AbandonedStreamsTest {
 
