@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.util.List;
@@ -95,6 +97,9 @@ class ProductionHardeningIT {
             }
             Thread.sleep(500);
             assertTrue(fetched.isEmpty(), "the service fetched " + fetched);
+            given().auth().oauth2("not-a-jwt-at-all").when().get("/api/v1/audit/events").then().statusCode(401);
+            assertTrue(!Files.readString(Path.of("target/quarkus.log")).contains("/token/introspect"),
+                    "a forged or opaque token made the service ask Keycloak to introspect it");
         } finally {
             keys.stop(0);
         }
