@@ -49,27 +49,27 @@ public class RequestIds {
         ContextLocals.put(KEY, info);
         MDC.put("requestId", id);
         context.response().putHeader(HEADER, id);
-        boolean upload = isUpload(context);
-        if (!upload && (unmeasured(context) || tooLarge(context))) {
-            // Refused before routing: name the metric series after the refusal, not the path a client chose.
-            ((io.vertx.core.http.impl.HttpServerRequestInternal) context.request()).context()
-                    .putLocal(METRIC_TEMPLATE, "/refused-before-routing");
+        if (isUpload(context)) {
+            context.next();
+        } else if (unmeasured(context)) {
+            refuse(context, 411, "length-required", "Content-Length required", "Send the body with a Content-Length", id);
+        } else if (tooLarge(context)) {
+            refuse(context, 413, "payload-too-large", "Request body too large", "The body is larger than " + maxBody + " bytes", id);
+        } else {
+            context.next();
         }
-        if (!upload && unmeasured(context)) {
-            context.response().setStatusCode(411).putHeader("Content-Type", "application/problem+json")
-                    .putHeader("Connection", "close")
-                    .end("{\"type\":\"urn:borderwatch:problem:length-required\",\"title\":\"Content-Length required\",\"status\":411,"
-                            + "\"detail\":\"Send the body with a Content-Length\",\"instance\":\"" + id + "\"}");
-            return;
-        }
-        if (!upload && tooLarge(context)) {
-            context.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
-                    .putHeader("Connection", "close")
-                    .end("{\"type\":\"urn:borderwatch:problem:payload-too-large\",\"title\":\"Request body too large\",\"status\":413,"
-                            + "\"detail\":\"The body is larger than " + maxBody + " bytes\",\"instance\":\"" + id + "\"}");
-            return;
-        }
-        context.next();
+    }
+
+    /**
+     * Answers before routing, as problem+json (the problem mapper only sees routed requests), and names the metric
+     * series after the refusal rather than after the path a client chose.
+     */
+    private static void refuse(RoutingContext context, int status, String type, String title, String detail, String id) {
+        ((io.vertx.core.http.impl.HttpServerRequestInternal) context.request()).context()
+                .putLocal(METRIC_TEMPLATE, "/refused-before-routing");
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").putHeader("Connection", "close")
+                .end("{\"type\":\"urn:borderwatch:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + id + "\"}");
     }
 
     /** Judged on the path as routed (dot segments removed), so /api/v1/uploads/../reports/x is not an upload. */
