@@ -114,7 +114,14 @@ class FuzzTest {
     }
 
     static byte[] mutate(String valid, Random random) throws Exception {
-        switch (random.nextInt(12)) {
+        switch (random.nextInt(14)) {
+            case 12: {
+                // a repeated key: the first field of the body sent twice
+                String first = valid.substring(1, valid.indexOf(',') > 0 ? valid.indexOf(',') : valid.length() - 1);
+                return ("{" + first + "," + valid.substring(1)).getBytes(StandardCharsets.UTF_8);
+            }
+            case 13:
+                return (valid + List.of("bla", "garbage[[[", "{}", " 1").get(random.nextInt(4))).getBytes(StandardCharsets.UTF_8);
             case 0:
                 return valid.substring(0, random.nextInt(valid.length())).getBytes(StandardCharsets.UTF_8);
             case 1: {
@@ -150,7 +157,8 @@ class FuzzTest {
         switch (random.nextInt(10)) {
             case 0 -> target.remove(name);
             case 1 -> target.put(name, random.nextLong());
-            case 2 -> target.put(name, "\u0000\ud800<script>'; drop table report;--");
+            case 2 -> target.put(name, random.nextBoolean() ? "\u0000\ud800<script>'; drop table report;--"
+                    : "purpose \u202Egnirtap\u200B\u2066x\u2069\u0007");
             case 3 -> target.putNull(name);
             case 4 -> target.putArray(name).add(1).add("two");
             case 5 -> target.putObject(name).put("nested", true);

@@ -36,13 +36,18 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyOperationHasADescriptionAndEverySchemaADescriptionAndExample() throws Exception {
+    void everyOperationHasAUniqueIdAndADescriptionAndEverySchemaADescriptionAndExample() throws Exception {
         JsonNode doc = JSON.readTree(Files.readString(Path.of("openapi/openapi.json")));
         List<String> missing = new ArrayList<>();
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
+                String id = op.getValue().path("operationId").asText("");
+                if (id.isEmpty() || !operationIds.add(id)) {
+                    missing.add(op.getKey() + " " + path.getKey() + ": a unique operationId (" + id + ")");
+                }
                 if (!op.getValue().hasNonNull("description")) {
                     missing.add(op.getKey() + " " + path.getKey() + ": description");
                 }

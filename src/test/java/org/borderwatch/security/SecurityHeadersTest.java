@@ -20,7 +20,9 @@ class SecurityHeadersTest {
         for (String path : new String[] {"/api/v1/reports/changes", "/api/v1/reports/not-a-uuid", "/api/v1/nothing-here"}) {
             given().auth().oauth2(OFFICER).when().get(path).then()
                     .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
-                    .header("Referrer-Policy", "no-referrer").header("X-Request-Id", not(nullValue()));
+                    .header("Referrer-Policy", "no-referrer").header("X-Request-Id", not(nullValue()))
+                    .header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
         }
     }
 

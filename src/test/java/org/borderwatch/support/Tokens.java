@@ -29,7 +29,7 @@ public final class Tokens {
     }
 
     public static JwtClaimsBuilder claims(String name, String agency) {
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).audience("borderwatch-api").subject("sub-" + name)
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).audience("borderwatch-api").subject(subject(name))
                 .preferredUserName(name).expiresIn(3600);
         return agency == null ? claims : claims.claim("agency", agency);
     }
@@ -38,8 +38,9 @@ public final class Tokens {
         return claims.jws().keyId("borderwatch-dev").sign(DEV_KEY);
     }
 
+    /** Subjects are UUIDs, as Keycloak's user ids are; one per name. */
     public static String subject(String name) {
-        return "sub-" + name;
+        return java.util.UUID.nameUUIDFromBytes(("sub-" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     public static PrivateKey load(String resource) {

@@ -95,7 +95,7 @@ public class AuditChainResource {
 
     @GET
     @Path("verify")
-    @Operation(summary = "Verify the access log", description = "Recomputes the hash chain over positions [from, to] (default: all, at most "
+    @Operation(operationId = "verifyAccessLog", summary = "Verify the access log", description = "Recomputes the hash chain over positions [from, to] (default: all, at most "
             + "100,000 per call) and checks the signed checkpoints; answers the range checked, or the first bad position and the problem.")
     @APIResponse(responseCode = "200", description = "The verification result.")
     public Uni<Verification> verify(
@@ -129,7 +129,7 @@ public class AuditChainResource {
     @GET
     @Path("export")
     @Produces(CSV)
-    @Operation(summary = "Export the sealed access log (CSV)", description = "As the NDJSON export, one CSV row per position, with a header row.")
+    @Operation(operationId = "exportAccessLog", summary = "Export the sealed access log (CSV)", description = "As the NDJSON export, one CSV row per position, with a header row.")
     @APIResponse(responseCode = "200", description = "The export, streamed.")
     public Multi<String> exportCsv(
             @Parameter(description = "Why the log is exported (at least 10 characters).", example = "Quarterly review 2026-Q4") @HeaderParam("X-Access-Purpose") String purpose,
@@ -152,7 +152,7 @@ public class AuditChainResource {
     @GET
     @Path("checkpoints")
     @WithSession
-    @Operation(summary = "Signed checkpoints", description = "The chain's signed checkpoints, oldest first; verify them with /.well-known/jwks.json.")
+    @Operation(operationId = "listCheckpoints", summary = "Signed checkpoints", description = "The chain's signed checkpoints, oldest first; verify them with /.well-known/jwks.json.")
     @APIResponse(responseCode = "200", description = "A page of checkpoints.")
     public Uni<CheckpointPage> checkpoints(
             @Parameter(description = "Checkpoint number to continue after.", example = "50") @QueryParam("cursor") String cursor,

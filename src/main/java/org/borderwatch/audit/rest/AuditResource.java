@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.AuditEventFilter;
+import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.Outcome;
 import org.borderwatch.audit.service.AuditQueryService;
 import org.borderwatch.common.paging.PageLimit;
@@ -45,7 +46,7 @@ public class AuditResource {
     @GET
     @Path("resources/{type}/{id}/access")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Who accessed this",
+    @Operation(operationId = "readResourceAccess", summary = "Who accessed this",
             description = "One line per access to one resource (report, case, ...): who, for which agency, when, what, for what stated purpose "
                     + "(X-Access-Purpose) and with what outcome, newest first.")
     @APIResponse(responseCode = "200", description = "A page of accesses.")
@@ -68,7 +69,7 @@ public class AuditResource {
     @GET
     @Path("signals")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Signals", description = "Actors with refused attempts, and actors whose reads within one hour exceed the configured "
+    @Operation(operationId = "readAccessSignals", summary = "Signals", description = "Actors with refused attempts, and actors whose reads within one hour exceed the configured "
             + "threshold, in [from, to) (default: the last 24 hours), for the auditor's agency.")
     @APIResponse(responseCode = "200", description = "The signals.")
     public Uni<SignalsView> signals(
@@ -89,7 +90,7 @@ public class AuditResource {
     @GET
     @Path("events")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Search the access log",
+    @Operation(operationId = "searchAccessLog", summary = "Search the access log",
             description = "Events done by the auditor's agency or about its resources, newest first. Reading the log is itself logged.")
     @APIResponse(responseCode = "200", description = "A page of events.")
     public Uni<AuditEventView.Page> events(
@@ -103,14 +104,31 @@ public class AuditResource {
             @Parameter(description = "Before this time (RFC 3339).", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
             @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
-        AuditEventFilter filter = new AuditEventFilter(Params.text("actor", actor, 255), Params.text("agency", agency, 32),
-                Params.enumValue("action", action, AuditAction.class), Params.text("resourceType", resourceType, 64),
-                Params.text("resourceId", resourceId, 255), Params.enumValue("outcome", outcome, Outcome.class),
+        AuditEventFilter filter = new AuditEventFilter(Params.subject("actor", actor), Params.agency("agency", agency),
+                Params.enumValue("action", action, AuditAction.class), Params.oneOf("resourceType", resourceType, AuditedResource.TYPES),
+                resourceId(resourceId), Params.enumValue("outcome", outcome, Outcome.class),
                 Params.instant("from", from), Params.instant("to", to));
         int size = pageLimit.resolve(Params.integer("limit", limit));
         String after = Params.text("cursor", cursor, 512);
         return callers.current()
                 .chain(caller -> audit.search(caller, filter, after, size))
                 .map(page -> new AuditEventView.Page(page.items().stream().map(AuditEventView::of).toList(), page.nextCursor()));
+    }
+
+    private static final java.util.List<String> LOG_PARTS = java.util.List.of("chain", "export", "signals");
+
+    /** Resources are named by UUID, agencies by their code, the log's own parts by name. */
+    private static String resourceId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (Params.AGENCY.matcher(value).matches() || LOG_PARTS.contains(value)) {
+            return value;
+        }
+        try {
+            return Params.uuid("resourceId", value).toString();
+        } catch (ProblemException e) {
+            throw ProblemException.invalid("resourceId", "must be a UUID, an agency code or one of " + String.join(", ", LOG_PARTS));
+        }
     }
 }

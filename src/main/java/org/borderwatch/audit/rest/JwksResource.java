@@ -25,7 +25,7 @@ public class JwksResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Checkpoint signing keys", description = "The JWK Set whose keys verify the audit checkpoints (RS256).")
+    @Operation(operationId = "readKeySet", summary = "Checkpoint signing keys", description = "The JWK Set whose keys verify the audit checkpoints (RS256).")
     @APIResponse(responseCode = "200", description = "The JWK Set.")
     public Map<String, Object> keys() {
         return signer.jwks();

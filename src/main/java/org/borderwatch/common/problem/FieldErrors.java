@@ -1,6 +1,8 @@
 package org.borderwatch.common.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 public final class FieldErrors {
 
     /** Fields the server sets; a client sending one is told so rather than that the field is unknown. */
+    private static final String DUPLICATE = "Duplicate field '";
     private static final Set<String> SERVER_OWNED = Set.of("id", "agency", "reporter", "status", "version",
             "receivedAt", "updatedAt", "createdAt", "owner");
 
@@ -32,6 +35,10 @@ public final class FieldErrors {
 
     /** The binding failure, or null when the body is not JSON at all. */
     public static FieldError of(JsonProcessingException failure) {
+        FieldError repeated = repeatedKey(failure);
+        if (repeated != null) {
+            return repeated;
+        }
         if (!(failure instanceof JsonMappingException mapping)) {
             return null;
         }
@@ -52,6 +59,32 @@ public final class FieldErrors {
             return new FieldError(field, org.borderwatch.common.validation.SafeText.RULE);
         }
         return new FieldError(field, "has the wrong type or format");
+    }
+
+    /**
+     * Jackson's strict duplicate detection reports "Duplicate field 'name'" while the parser stands in the object
+     * holding it; databind may wrap that report, so the cause chain is searched for it.
+     */
+    private static FieldError repeatedKey(Throwable failure) {
+        for (Throwable at = failure; at != null; at = at.getCause() == at ? null : at.getCause()) {
+            String message = at instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+            if (message != null && message.startsWith(DUPLICATE) && ((JsonProcessingException) at).getProcessor() instanceof JsonParser parser) {
+                int end = message.indexOf('\'', DUPLICATE.length());
+                String name = end < 0 ? "" : message.substring(DUPLICATE.length(), end);
+                String parent = path(parser.getParsingContext());
+                return new FieldError(parent.isEmpty() ? name : parent + "." + name, "appears more than once; send each field once");
+            }
+        }
+        return null;
+    }
+
+    private static String path(JsonStreamContext context) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        JsonStreamContext object = context == null ? null : context.getParent();
+        for (JsonStreamContext at = object; at != null && !at.inRoot(); at = at.getParent()) {
+            names.push(at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName() == null ? "" : at.getCurrentName());
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -99,12 +100,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
         MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-        InvalidTypeIdException.class, ValueInstantiationException.class, StreamConstraintsException.class})
+        InvalidTypeIdException.class, ValueInstantiationException.class, StreamConstraintsException.class,
+        InvalidDefinitionException.class})
     public Response unreadable(JsonProcessingException e, ContainerRequestContext context) {
-        FieldError error = FieldErrors.of(e);
+        FieldError error = describe(e);
         return error == null
                 ? respond(context, ProblemType.MALFORMED_BODY, "The body is not well-formed JSON", List.of())
                 : respond(context, ProblemType.VALIDATION, error.field() + " " + error.message(), List.of(error));
+    }
+
+    /** Whatever Jackson reports, the answer is a 400: a failure to describe it is no reason for a 500. */
+    private FieldError describe(JsonProcessingException e) {
+        try {
+            return FieldErrors.of(e);
+        } catch (RuntimeException unexpected) {
+            LOG.warnf(unexpected, "request %s: a JSON failure could not be described", request.requestId());
+            return null;
+        }
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})

@@ -10,13 +10,17 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Every text a client sends is refused (400 naming the field) if it holds a NUL character or half of a surrogate
- * pair: PostgreSQL cannot store the first, and the second is not a character at all.
+ * Every text a client sends is refused (400 naming the field) if it holds a character that cannot be stored or that
+ * changes what a reader sees: NUL (PostgreSQL cannot store it), half of a surrogate pair (not a character at all),
+ * control characters other than tab and line breaks, and invisible or direction-changing format characters (zero-width
+ * spaces and joiners, bidirectional overrides and isolates, U+FEFF, tag characters: Unicode category Cf), which could
+ * make a purpose or a message in the access log display as something else. Line and paragraph separators (U+2028/9)
+ * are refused too: they break lines in logs and CSV readers that do not know them.
  */
 @Singleton
 public class SafeText implements ObjectMapperCustomizer {
 
-    public static final String RULE = "must not contain NUL characters or unpaired surrogates";
+    public static final String RULE = "must not contain NUL, control, invisible or direction-changing characters, or unpaired surrogates";
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -37,18 +41,43 @@ public class SafeText implements ObjectMapperCustomizer {
     public static boolean isSafe(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\u0000') {
-                return false;
-            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
                     return false;
                 }
+                if (!isSafe(Character.toCodePoint(c, text.charAt(i + 1)))) {
+                    return false;
+                }
                 i++;
-            } else if (Character.isLowSurrogate(c)) {
+            } else if (Character.isLowSurrogate(c) || !isSafe(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The text with every character {@link #isSafe} refuses written as a visible {@code <U+202E>}, for headers recorded as sent. */
+    public static String neutralised(String text) {
+        if (text == null || isSafe(text)) {
+            return text;
+        }
+        StringBuilder visible = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(point -> {
+            if (isSafe(point)) {
+                visible.appendCodePoint(point);
+            } else {
+                visible.append(String.format("<U+%04X>", point));
+            }
+        });
+        return visible.toString();
+    }
+
+    private static boolean isSafe(int codePoint) {
+        if (codePoint == '\t' || codePoint == '\n' || codePoint == '\r') {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR;
     }
 }

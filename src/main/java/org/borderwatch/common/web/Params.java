@@ -12,6 +12,8 @@ import org.borderwatch.common.problem.ProblemException;
 /** Reads path and query parameters, answering 400 naming the parameter when a value is not usable. */
 public final class Params {
 
+    public static final java.util.regex.Pattern AGENCY = java.util.regex.Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,10}");
+
     private Params() {
     }
 
@@ -24,6 +26,43 @@ public final class Params {
             // answered below
         }
         throw ProblemException.invalid(name, "must be a UUID");
+    }
+
+    /** A token subject: Keycloak's user ids are UUIDs. */
+    public static String subject(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value).toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(name, "must be a user's subject (a UUID)");
+    }
+
+    /** An agency code such as VN-QN. */
+    public static String agency(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!AGENCY.matcher(value).matches()) {
+            throw ProblemException.invalid(name, "must be an agency code such as VN-QN");
+        }
+        return value;
+    }
+
+    /** One of a fixed set of names. */
+    public static String oneOf(String name, String value, java.util.Collection<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            throw ProblemException.invalid(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+        }
+        return value;
     }
 
     public static Instant instant(String name, String value) {

@@ -18,7 +18,8 @@ public final class Purposes {
      * 428 naming the missing header unless a purpose of at least {@link #MIN_LENGTH} characters was stated; 400 naming
      * it when longer than {@link #MAX_LENGTH} or holding characters text may not hold.
      */
-    public static void require(String purpose, String what) {
+    public static void require(String header, String what) {
+        String purpose = HeaderText.decoded(header);
         Params.text(HEADER, purpose, MAX_LENGTH);
         if (purpose == null || purpose.strip().length() < MIN_LENGTH) {
             throw new ProblemException(ProblemType.PURPOSE_REQUIRED,

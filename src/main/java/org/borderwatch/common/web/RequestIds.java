@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.borderwatch.common.validation.SafeText;
 import org.jboss.logging.MDC;
 
 /**
@@ -49,7 +50,10 @@ public class RequestIds {
         ContextLocals.put(KEY, info);
         MDC.put("requestId", id);
         context.response().putHeader(HEADER, id);
-        if (isUpload(context)) {
+        if (unknownCoding(context)) {
+            refuse(context, 501, "not-implemented", "Transfer coding not implemented",
+                    "The only transfer coding this service understands is chunked", id);
+        } else if (isUpload(context)) {
             context.next();
         } else if (unmeasured(context)) {
             refuse(context, 411, "length-required", "Content-Length required", "Send the body with a Content-Length", id);
@@ -93,7 +97,19 @@ public class RequestIds {
                 && context.request().getHeader("Content-Length") == null;
     }
 
-    private static String clip(String value) {
-        return value == null || value.length() <= MAX_HEADER ? value : value.substring(0, MAX_HEADER);
+    /** RFC 9112 §6.1: a request with a transfer coding the server does not understand is answered 501. */
+    private static boolean unknownCoding(RoutingContext context) {
+        String encoding = context.request().getHeader("Transfer-Encoding");
+        return encoding != null && !encoding.trim().equalsIgnoreCase("chunked");
+    }
+
+    /**
+     * Headers recorded in the access log as the client sent them, clipped, and with invisible and direction-changing
+     * characters made visible ({@code <U+202E>}), so that what an auditor reads is what was sent.
+     */
+    private static String clip(String header) {
+        String value = HeaderText.decoded(header);
+        String clipped = value == null || value.length() <= MAX_HEADER ? value : value.substring(0, MAX_HEADER);
+        return SafeText.neutralised(clipped);
     }
 }

@@ -58,7 +58,7 @@ public class EvidenceResource {
     @Produces(MediaType.WILDCARD)
     @Blocking
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON})
-    @Operation(summary = "Download the original", description = "For the report's officer and its agency's supervisors, and liaisons of an "
+    @Operation(operationId = "downloadEvidence", summary = "Download the original", description = "For the report's officer and its agency's supervisors, and liaisons of an "
             + "agency it was released to in an ACTIVE share. Requires X-Access-Purpose (428), recorded in the chain of custody. Supports a "
             + "single Range (206; 416 when unsatisfiable). ETag is the SHA-256; served as an attachment with nosniff.")
     @APIResponse(responseCode = "200", description = "The file, bit-exact.",
@@ -93,7 +93,7 @@ public class EvidenceResource {
     @Path("metadata")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON})
-    @Operation(summary = "Read an evidence item's facts", description = "Size, type, SHA-256, declared and EXIF capture time, camera, GPS and "
+    @Operation(operationId = "readEvidenceMetadata", summary = "Read an evidence item's facts", description = "Size, type, SHA-256, declared and EXIF capture time, camera, GPS and "
             + "the location flag; the same readers as the download. Recorded in the chain of custody.")
     @APIResponse(responseCode = "200", description = "The item.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvidenceView.class)))
@@ -107,7 +107,7 @@ public class EvidenceResource {
     @Path("custody")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
-    @Operation(summary = "Chain of custody", description = "Every upload, download and metadata read of the item, oldest first: who, for which "
+    @Operation(operationId = "readCustody", summary = "Chain of custody", description = "Every upload, download and metadata read of the item, oldest first: who, for which "
             + "agency, when, what, for what stated purpose, with what outcome. For the owning agency's supervisors and auditors.")
     @APIResponse(responseCode = "200", description = "A page of the custody trail.")
     public Uni<CustodyPage> custody(

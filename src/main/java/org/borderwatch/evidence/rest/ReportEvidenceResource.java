@@ -37,7 +37,7 @@ public class ReportEvidenceResource {
 
     @POST
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "Open an evidence upload (tus Creation)", description = "For the report's officer and its agency's supervisors (others 404). "
+    @Operation(operationId = "openUpload", summary = "Open an evidence upload (tus Creation)", description = "For the report's officer and its agency's supervisors (others 404). "
             + "Upload-Length is the file's size; Upload-Metadata carries filename, contentType (image/jpeg, image/png, image/heic, image/webp, "
             + "video/mp4, video/quicktime, application/pdf), sha256 (hex, computed at capture) and optionally capturedAt (RFC 3339), each "
             + "base64 as tus says. Over a limit is 413 and another type 415, before any byte is stored.")

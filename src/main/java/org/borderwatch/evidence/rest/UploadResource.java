@@ -60,7 +60,7 @@ public class UploadResource {
 
     @OPTIONS
     @PermitAll
-    @Operation(summary = "tus discovery", description = "The tus version, extensions, checksum algorithm and largest file this server takes.")
+    @Operation(operationId = "discoverUploads", summary = "tus discovery", description = "The tus version, extensions, checksum algorithm and largest file this server takes.")
     @APIResponse(responseCode = "204", description = "Tus-Version, Tus-Extension, Tus-Checksum-Algorithm and Tus-Max-Size headers.")
     public Response discover() {
         return Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
@@ -71,7 +71,7 @@ public class UploadResource {
     @HEAD
     @Path("{uploadId}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "Where an upload stands (tus Core)", description = "Upload-Offset is how many bytes are safely stored: resume from there.")
+    @Operation(operationId = "readUploadOffset", summary = "Where an upload stands (tus Core)", description = "Upload-Offset is how many bytes are safely stored: resume from there.")
     @APIResponse(responseCode = "200", description = "Upload-Offset and Upload-Length headers.")
     public Uni<Response> offset(
             @Parameter(description = "Upload id.", example = "4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f") @PathParam("uploadId") String uploadId,
@@ -92,7 +92,7 @@ public class UploadResource {
     @Consumes(OFFSET_OCTET_STREAM)
     @Blocking
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "Append bytes (tus Core, Checksum)", description = "Appends the body at Upload-Offset, which must be the upload's "
+    @Operation(operationId = "appendUpload", summary = "Append bytes (tus Core, Checksum)", description = "Appends the body at Upload-Offset, which must be the upload's "
             + "offset (409 otherwise). With Upload-Checksum 'sha256 <base64>' a chunk that does not match is discarded (460). When the last "
             + "byte arrives the whole file's SHA-256 must equal the declared one (460) and its bytes must be of the declared type (415); "
             + "then it becomes an evidence item of the report.")
@@ -121,7 +121,7 @@ public class UploadResource {
     @Consumes(OFFSET_OCTET_STREAM)
     @Blocking
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "Append bytes, for clients that cannot send PATCH", description = "The same as PATCH when the request carries "
+    @Operation(operationId = "appendUploadOverridden", summary = "Append bytes, for clients that cannot send PATCH", description = "The same as PATCH when the request carries "
             + "X-HTTP-Method-Override: PATCH, as tus clients built on HttpURLConnection do; otherwise 405.")
     @APIResponse(responseCode = "204", description = "The new Upload-Offset.")
     @RequestBody(description = "The next bytes of the file.")
@@ -142,7 +142,7 @@ public class UploadResource {
     @DELETE
     @Path("{uploadId}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "Abandon an upload (tus Termination)", description = "Its bytes are reclaimed; a finished upload is evidence and stays (409).")
+    @Operation(operationId = "abandonUpload", summary = "Abandon an upload (tus Termination)", description = "Its bytes are reclaimed; a finished upload is evidence and stays (409).")
     @APIResponse(responseCode = "204", description = "Abandoned.")
     public Uni<Response> abandon(
             @Parameter(description = "Upload id.", example = "4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f") @PathParam("uploadId") String uploadId,

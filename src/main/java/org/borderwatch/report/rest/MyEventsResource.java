@@ -44,7 +44,7 @@ public class MyEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Live decisions on my reports",
+    @Operation(operationId = "streamMyEvents", summary = "Live decisions on my reports",
             description = "Server-Sent Events: each decision or question on one of the caller's reports as it happens, named by its kind "
                     + "(VERIFIED, REJECTED, INFO_REQUESTED), with an id; reconnect with Last-Event-ID to receive what was missed. "
                     + "The changes feed stays the source of truth for apps that were offline.")

@@ -77,7 +77,7 @@ public class ReportResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "File or amend a report",
+    @Operation(operationId = "fileReport", summary = "File or amend a report",
             description = "Without If-Match: files the report under the phone-made id (201), or recognises a retry with the same content (200); "
                     + "different content for an existing id is 409. With If-Match: amends the report while it is SUBMITTED or NEEDS_INFO, "
                     + "keeping the replaced version; a stale ETag is 412.")
@@ -110,7 +110,7 @@ public class ReportResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "File an offline queue",
+    @Operation(operationId = "fileReportBatch", summary = "File an offline queue",
             description = "Files up to 100 reports, each on its own: one bad item never blocks the others. Answers one result per item, in order.")
     @APIResponse(responseCode = "200", description = "One result per report.")
     public Uni<BatchResponse> fileBatch(@Valid @NotNull BatchRequest batch, HttpHeaders headers) {
@@ -123,7 +123,7 @@ public class ReportResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "Read a report",
+    @Operation(operationId = "readReport", summary = "Read a report",
             description = "Officers read their own reports, supervisors every report of their agency; anything else is 404. "
                     + "Includes the report's evidence items (id, size, type, SHA-256, EXIF facts).")
     @APIResponse(responseCode = "200", description = "The report, with its ETag.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
@@ -139,7 +139,7 @@ public class ReportResource {
     @GET
     @Path("{id}/versions")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "List a report's versions", description = "Every version of the report's content, oldest first; the last is current.")
+    @Operation(operationId = "listReportVersions", summary = "List a report's versions", description = "Every version of the report's content, oldest first; the last is current.")
     @APIResponse(responseCode = "200", description = "The versions.")
     public Uni<ReportVersionView.Page> versions(
             @Parameter(description = "Report id.", example = "0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51") @PathParam("id") String id) {
@@ -160,7 +160,7 @@ public class ReportResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "A report's history",
+    @Operation(operationId = "readReportHistory", summary = "A report's history",
             description = "Filing, every decision, question and answer, oldest first: what the officer sees of what became of the report.")
     @APIResponse(responseCode = "200", description = "The history.")
     public Uni<ReportHistoryView.Page> history(
@@ -174,7 +174,7 @@ public class ReportResource {
     @GET
     @Path("changes")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
-    @Operation(summary = "Offline-sync changes feed",
+    @Operation(operationId = "listReportChanges", summary = "Offline-sync changes feed",
             description = "Reports visible to the caller (an officer's own, a supervisor's agency's) that changed after the cursor, "
                     + "status changes included, in the order they became final. Keep the returned cursor and poll with it; no change is ever skipped.")
     @APIResponse(responseCode = "200", description = "Changed reports and the cursor to continue from.")
@@ -190,7 +190,7 @@ public class ReportResource {
 
     @GET
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "List the agency's reports",
+    @Operation(operationId = "listReportQueue", summary = "List the agency's reports",
             description = "The supervisors' queue: the own agency's reports, newest (or oldest) received first, filtered by status, "
                     + "category, impact, border gate, time of the incident, a bounding box and free text in the narrative "
                     + "(any language: matched by characters, not words).")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.borderwatch.common.problem.ProblemException;
+import org.borderwatch.common.web.Params;
 import org.borderwatch.common.web.ETags;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Agencies and agreements", description = "Who may receive which categories from whom, under which signed document.")
 public class AgencyResource {
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,10}");
 
     private final CallerResolver callers;
     private final AgencyService agencies;
@@ -46,7 +46,7 @@ public class AgencyResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add or change an agency", description = "Admins only. Creates the agency (201) or, with If-Match, changes its "
+    @Operation(operationId = "putAgency", summary = "Add or change an agency", description = "Admins only. Creates the agency (201) or, with If-Match, changes its "
             + "country and names (200). Audited.")
     @APIResponse(responseCode = "200", description = "The agency after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
@@ -65,7 +65,7 @@ public class AgencyResource {
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "List the agencies", description = "Every agency this service knows, with its names in English, Vietnamese and Chinese.")
+    @Operation(operationId = "listAgencies", summary = "List the agencies", description = "Every agency this service knows, with its names in English, Vietnamese and Chinese.")
     @APIResponse(responseCode = "200", description = "The agencies, by code.")
     public Uni<AgencyView.Items> list() {
         return callers.current().chain(caller -> agencies.all()).map(all -> new AgencyView.Items(all.stream().map(AgencyView::of).toList()));
@@ -74,7 +74,7 @@ public class AgencyResource {
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Read an agency", description = "One agency by its code.")
+    @Operation(operationId = "readAgency", summary = "Read an agency", description = "One agency by its code.")
     @APIResponse(responseCode = "200", description = "The agency.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     public Uni<Response> read(@Parameter(description = "Agency code.", example = "CN-GX") @PathParam("code") String code) {
@@ -83,7 +83,7 @@ public class AgencyResource {
     }
 
     private static String code(String code) {
-        if (code == null || !CODE.matcher(code).matches()) {
+        if (code == null || !Params.AGENCY.matcher(code).matches()) {
             throw ProblemException.invalid("code", "must be an agency code such as VN-QN (two capital letters, '-', up to 10 capitals or digits)");
         }
         return code;

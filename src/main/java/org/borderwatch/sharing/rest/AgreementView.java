@@ -24,7 +24,7 @@ public record AgreementView(
         @Schema(description = "First day in force.", example = "2026-01-01") LocalDate validFrom,
         @Schema(description = "Last day in force.", example = "2027-12-31") LocalDate validTo,
         @Schema(description = "The signed document.", example = "JWC-2026/03 minutes, item 4") String reference,
-        @Schema(description = "Who recorded it.", example = "sub-admin") String createdBy,
+        @Schema(description = "Who recorded it.", example = "5b0e7a8c-2f4d-4c1e-9a3b-7d6f1e2c8b40") String createdBy,
         @Schema(description = "When it last changed.", example = "2026-11-21T02:00:00Z") Instant updatedAt,
         @Schema(description = "Version number; also the ETag.", example = "0") int version) {
 

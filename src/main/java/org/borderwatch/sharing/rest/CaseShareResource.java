@@ -50,7 +50,7 @@ public class CaseShareResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Release a case to a partner agency", description = "Supervisors and liaisons of the owning agency. Allowed only "
+    @Operation(operationId = "releaseCase", summary = "Release a case to a partner agency", description = "Supervisors and liaisons of the owning agency. Allowed only "
             + "while an agreement covers the pair, every category of the case, the handling code and today (403 naming the rule otherwise). "
             + "The server applies the redaction and stores the released snapshot. H2/H3 releases, and releases of exact location, "
             + "identifiers or sources, stay PENDING_APPROVAL until a second supervisor approves. Send Idempotency-Key (a UUID) to make "
@@ -73,7 +73,7 @@ public class CaseShareResource {
     }
 
     @GET
-    @Operation(summary = "List a case's shares", description = "Every release of the case, newest first, with status and open requests.")
+    @Operation(operationId = "listCaseShares", summary = "List a case's shares", description = "Every release of the case, newest first, with status and open requests.")
     @APIResponse(responseCode = "200", description = "The shares.")
     public Uni<ShareView.Page> list(@Parameter(description = "Case id.", example = "7d0e2c1a-5b4f-4e3d-9c2b-1a0f9e8d7c6b") @PathParam("id") String id) {
         UUID caseId = Params.uuid("id", id);
@@ -83,7 +83,7 @@ public class CaseShareResource {
 
     @GET
     @Path("{shareId}")
-    @Operation(summary = "Read a share", description = "The share with every snapshot released under it: exactly what the partner was given.")
+    @Operation(operationId = "readCaseShare", summary = "Read a share", description = "The share with every snapshot released under it: exactly what the partner was given.")
     @APIResponse(responseCode = "200", description = "The share.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareView.class)))
     public Uni<Response> read(
@@ -97,7 +97,7 @@ public class CaseShareResource {
     @POST
     @Path("{shareId}/approve")
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Approve a release (four-eyes)", description = "A supervisor of the owning agency other than the requester; "
+    @Operation(operationId = "approveShare", summary = "Approve a release (four-eyes)", description = "A supervisor of the owning agency other than the requester; "
             + "the agreement is checked again. The partner sees the share from now on.")
     @APIResponse(responseCode = "200", description = "The share, now ACTIVE.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareView.class)))
@@ -111,7 +111,7 @@ public class CaseShareResource {
 
     @POST
     @Path("{shareId}/snapshots")
-    @Operation(summary = "Publish an updated snapshot", description = "Releases the case as it is now, under the share's profile, as a new "
+    @Operation(operationId = "publishSnapshot", summary = "Publish an updated snapshot", description = "Releases the case as it is now, under the share's profile, as a new "
             + "version; the partner keeps and sees the earlier versions too. Only for an ACTIVE share.")
     @APIResponse(responseCode = "200", description = "The share with all its snapshots.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareView.class)))
@@ -125,7 +125,7 @@ public class CaseShareResource {
 
     @DELETE
     @Path("{shareId}")
-    @Operation(summary = "Revoke a share", description = "Cuts the partner's access at once; the partner sees REVOKED with the reason and "
+    @Operation(operationId = "revokeShare", summary = "Revoke a share", description = "Cuts the partner's access at once; the partner sees REVOKED with the reason and "
             + "no content. The owner keeps the record.")
     @APIResponse(responseCode = "200", description = "The share, now REVOKED.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareView.class)))

@@ -63,7 +63,7 @@ public class InboxResource {
     }
 
     @GET
-    @Operation(summary = "List the inbox", description = "Shares released to the caller's agency, newest first: status, handling code, "
+    @Operation(operationId = "listInbox", summary = "List the inbox", description = "Shares released to the caller's agency, newest first: status, handling code, "
             + "categories and open or overdue requests, without content.")
     @APIResponse(responseCode = "200", description = "A page of shares.")
     public Uni<ShareView.Page> list(
@@ -89,7 +89,7 @@ public class InboxResource {
 
     @GET
     @Path("{shareId}")
-    @Operation(summary = "Read a shared case", description = "The share and every snapshot released under it while it is ACTIVE; once "
+    @Operation(operationId = "readSharedCase", summary = "Read a shared case", description = "The share and every snapshot released under it while it is ACTIVE; once "
             + "revoked or expired, only its status and the reason. Requires X-Access-Purpose (428 without it), recorded in the access log.")
     @APIResponse(responseCode = "200", description = "The share.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareView.class)))
@@ -106,7 +106,7 @@ public class InboxResource {
     @GET
     @Path("{shareId}/snapshots/{version}/signed")
     @Produces({JOSE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Signed copy of a snapshot", description = "The released snapshot as a compact JWS (RS256) signed by the service; "
+    @Operation(operationId = "readSignedSnapshot", summary = "Signed copy of a snapshot", description = "The released snapshot as a compact JWS (RS256) signed by the service; "
             + "verify it with the keys at /.well-known/jwks.json (kid in the header). Requires X-Access-Purpose. 410 once the share ended.")
     @APIResponse(responseCode = "200", description = "The compact JWS.", content = @Content(mediaType = JOSE,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, description = "A compact JWS.",
@@ -125,7 +125,7 @@ public class InboxResource {
 
     @POST
     @Path("{shareId}/acknowledge")
-    @Operation(summary = "Acknowledge a share", description = "Tells the owner the share was received. Repeating it changes nothing.")
+    @Operation(operationId = "acknowledgeShare", summary = "Acknowledge a share", description = "Tells the owner the share was received. Repeating it changes nothing.")
     @APIResponse(responseCode = "200", description = "The share.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareView.class)))
     public Uni<ShareView> acknowledge(
@@ -137,7 +137,7 @@ public class InboxResource {
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live inbox", description = "Server-Sent Events for shares to the caller's agency (SHARED, UPDATED, REVOKED, EXPIRED, "
+    @Operation(operationId = "streamInbox", summary = "Live inbox", description = "Server-Sent Events for shares to the caller's agency (SHARED, UPDATED, REVOKED, EXPIRED, "
             + "MESSAGE) and replies on shares it made (MESSAGE, ACKNOWLEDGED), from every replica. Each event's id is its position; "
             + "reconnect with Last-Event-ID to receive what was missed.")
     @APIResponse(responseCode = "200", description = "The event stream; each event's data is a ShareEvent.",

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MessageView(
         @Schema(description = "Message id.", example = "2f4e6a8c-1b3d-4f5a-9c7e-0d2b4f6a8c1e") UUID id,
         MessageKind kind,
-        @Schema(description = "The writer's subject.", example = "sub-liaison.gx") String author,
+        @Schema(description = "The writer's subject.", example = "9c3d1f2e-6a4b-4e8d-b1c7-2f5e8a9d0c13") String author,
         @Schema(description = "The writer's agency.", example = "CN-GX") String authorAgency,
         @Schema(description = "The text.", example = "Which crossing point did the motorbike use?") String body,
         @Schema(description = "Due date of a request.", example = "2026-11-28T00:00:00Z") Instant dueAt,

@@ -40,7 +40,7 @@ public class ThreadResource {
     }
 
     @GET
-    @Operation(summary = "Read a share's thread", description = "For the owner's supervisors and liaisons and the recipient's liaisons; "
+    @Operation(operationId = "readThread", summary = "Read a share's thread", description = "For the owner's supervisors and liaisons and the recipient's liaisons; "
             + "requests show whether they are answered or overdue. The recipient gets 410 once the share is revoked or expired.")
     @APIResponse(responseCode = "200", description = "The messages, oldest first.")
     public Uni<MessageView.Thread> read(
@@ -52,7 +52,7 @@ public class ThreadResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Write in a share's thread", description = "A COMMENT, a REQUEST_FOR_INFORMATION with a due date, or a RESPONSE "
+    @Operation(operationId = "postMessage", summary = "Write in a share's thread", description = "A COMMENT, a REQUEST_FOR_INFORMATION with a due date, or a RESPONSE "
             + "answering a request of the same thread. Not on a revoked or expired share.")
     @APIResponse(responseCode = "201", description = "The message.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageView.class)))

@@ -58,7 +58,7 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a case", description = "From one or more VERIFIED reports of the own agency that are in no other case "
+    @Operation(operationId = "openCase", summary = "Open a case", description = "From one or more VERIFIED reports of the own agency that are in no other case "
             + "(otherwise 409); reports the caller cannot see are 404.")
     @APIResponse(responseCode = "201", description = "The case, with its reports.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
@@ -68,7 +68,7 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "List the agency's cases", description = "Newest first, optionally only OPEN or CLOSED ones, or one supervisor's.")
+    @Operation(operationId = "listCases", summary = "List the agency's cases", description = "Newest first, optionally only OPEN or CLOSED ones, or one supervisor's.")
     @APIResponse(responseCode = "200", description = "A page of cases.")
     public Uni<CaseView.Page> list(
             @Parameter(description = "OPEN or CLOSED.", example = "OPEN") @QueryParam("status") String status,
@@ -76,7 +76,7 @@ public class CaseResource {
             @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
         CaseStatus wanted = Params.enumValue("status", status, CaseStatus.class);
-        String assignee = Params.text("assignedTo", assignedTo, 255);
+        String assignee = Params.subject("assignedTo", assignedTo);
         int size = pageLimit.resolve(Params.integer("limit", limit));
         String after = Params.text("cursor", cursor, 512);
         return callers.current().chain(caller -> cases.list(caller, wanted, assignee, after, size))
@@ -86,7 +86,7 @@ public class CaseResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a case", description = "The case with its reports. Another agency's case is 404.")
+    @Operation(operationId = "readCase", summary = "Read a case", description = "The case with its reports. Another agency's case is 404.")
     @APIResponse(responseCode = "200", description = "The case.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> read(@Parameter(description = "Case id.", example = "7d0e2c1a-5b4f-4e3d-9c2b-1a0f9e8d7c6b") @PathParam("id") String id) {
@@ -97,7 +97,7 @@ public class CaseResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a case", description = "Title, summary, impact, status (OPEN/CLOSED) or assigned supervisor, on the version named by If-Match.")
+    @Operation(operationId = "changeCase", summary = "Change a case", description = "Title, summary, impact, status (OPEN/CLOSED) or assigned supervisor, on the version named by If-Match.")
     @APIResponse(responseCode = "200", description = "The case after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> update(
@@ -112,7 +112,7 @@ public class CaseResource {
     @POST
     @Path("{id}/reports")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a report to a case", description = "A VERIFIED report of the own agency in no other case, to an OPEN case.")
+    @Operation(operationId = "addReportToCase", summary = "Add a report to a case", description = "A VERIFIED report of the own agency in no other case, to an OPEN case.")
     @APIResponse(responseCode = "200", description = "The case after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> addReport(
@@ -127,7 +127,7 @@ public class CaseResource {
 
     @DELETE
     @Path("{id}/reports/{reportId}")
-    @Operation(summary = "Take a report out of a case", description = "A case keeps at least one report (409 otherwise).")
+    @Operation(operationId = "removeReportFromCase", summary = "Take a report out of a case", description = "A case keeps at least one report (409 otherwise).")
     @APIResponse(responseCode = "200", description = "The case after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> removeReport(

@@ -46,7 +46,7 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Decide on a report",
+    @Operation(operationId = "decideReport", summary = "Decide on a report",
             description = "VERIFY (with a grading), REJECT (with a reason) or REQUEST_INFO (with a question for the officer), "
                     + "on the version named by If-Match. Decisions not allowed from the current status are 409; "
                     + "a supervisor cannot decide on a report they filed (403); a stale If-Match is 412, a missing one 428.")

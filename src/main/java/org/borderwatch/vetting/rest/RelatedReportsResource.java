@@ -47,7 +47,7 @@ public class RelatedReportsResource {
     }
 
     @GET
-    @Operation(summary = "Related reports",
+    @Operation(operationId = "listRelatedReports", summary = "Related reports",
             description = "Reports of the same agency that probably concern the same incident or network: the same vehicle plate "
                     + "(ignoring case, spaces, dots and dashes), the same border marker, or the same category within the configured "
                     + "distance and time window. Ranked, at most 50.")

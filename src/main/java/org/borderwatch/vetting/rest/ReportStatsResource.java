@@ -46,7 +46,7 @@ public class ReportStatsResource {
     }
 
     @GET
-    @Operation(summary = "Report counts", description = "The own agency's reports counted by category, border gate, day or impact, "
+    @Operation(operationId = "countReports", summary = "Report counts", description = "The own agency's reports counted by category, border gate, day or impact, "
             + "for incidents in [from, to) (default: the last 30 days).")
     @APIResponse(responseCode = "200", description = "The counts.")
     public Uni<StatsView> stats(
