@@ -34,19 +34,37 @@ public class AgencyAccess {
         return canReleaseCase(caller, fromAgency);
     }
 
+    /**
+     * The content of a release (its snapshots) is seen by the owner's supervisors always, and by the owner's liaisons only
+     * once a second supervisor has approved it: until then it may hold what liaisons are not otherwise allowed to read.
+     */
+    public boolean canSeeReleaseContent(Caller caller, String fromAgency, boolean approved) {
+        return canSeeOutgoingShare(caller, fromAgency) && (approved || caller.has(Roles.SUPERVISOR));
+    }
+
     /** Four-eyes: a supervisor of the owning agency other than the one who asked for the release. */
     public boolean canApproveShare(Caller caller, String fromAgency, String requestedBy) {
         return caller.agency().equals(fromAgency) && caller.has(Roles.SUPERVISOR) && !caller.subject().equals(requestedBy);
     }
 
-    /** What is shared to an agency is worked by that agency's liaisons. */
-    public boolean canReceiveShare(Caller caller, String toAgency) {
-        return caller.agency().equals(toAgency) && caller.has(Roles.LIAISON);
+    /** What is shared to an agency is worked by that agency's liaisons; a release never approved does not exist for them. */
+    public boolean canReceiveShare(Caller caller, String toAgency, boolean approved) {
+        return approved && caller.agency().equals(toAgency) && caller.has(Roles.LIAISON);
     }
 
-    /** Agreements are managed by admins and read by the supervisors and liaisons of either party. */
+    /** An agreement is made and changed by an admin of the agency that releases under it, or by the platform operator. */
+    public boolean canManageAgreement(Caller caller, String fromAgency) {
+        return caller.has(Roles.OPERATOR) || caller.has(Roles.ADMIN) && caller.agency().equals(fromAgency);
+    }
+
+    /** A new agency is added by the platform operator; an agency's names are changed by its own admins (or the operator). */
+    public boolean canChangeAgency(Caller caller, String code, boolean exists) {
+        return caller.has(Roles.OPERATOR) || exists && caller.has(Roles.ADMIN) && caller.agency().equals(code);
+    }
+
+    /** Agreements are kept by admins and the operator, and read by the supervisors and liaisons of either party. */
     public boolean canReadAgreement(Caller caller, String fromAgency, String toAgency) {
-        return caller.has(Roles.ADMIN) || (caller.has(Roles.SUPERVISOR) || caller.has(Roles.LIAISON))
+        return caller.has(Roles.ADMIN) || caller.has(Roles.OPERATOR) || (caller.has(Roles.SUPERVISOR) || caller.has(Roles.LIAISON))
                 && (caller.agency().equals(fromAgency) || caller.agency().equals(toAgency));
     }
 

@@ -5,6 +5,8 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.sharing.service.AgencyDirectory;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -26,6 +28,20 @@ public class CallerResolver {
 
     public Uni<Caller> current() {
         return identities.getDeferredIdentity().chain(this::toCaller);
+    }
+
+    /**
+     * How long the caller's token stays valid. A stream opened with a token ends when the token does (a revoked phone
+     * session stops hearing at its token's expiry); the client resumes with a fresh token and Last-Event-ID.
+     */
+    public Uni<Streaming> streaming() {
+        return current().chain(caller -> identities.getDeferredIdentity().map(identity -> new Streaming(caller,
+                identity.getPrincipal() instanceof JsonWebToken token
+                        ? Duration.ofSeconds(Math.max(0, token.getExpirationTime() - Instant.now().getEpochSecond())) : Duration.ZERO)));
+    }
+
+    /** A caller opening a stream, and how long its token has left. */
+    public record Streaming(Caller caller, Duration tokenLeft) {
     }
 
     private Uni<Caller> toCaller(SecurityIdentity identity) {

@@ -14,14 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Redaction", description = "What the release includes. Without exactLocation positions are rounded to about 1 km; "
-        + "without personIdentifiers number plates and identifying numbers in texts are masked; without sources the 4x4 grading is "
-        + "withheld; only the evidence items named are released. The reporter's identity and device are never released.",
-        example = "{\"exactLocation\":false,\"personIdentifiers\":false,\"sources\":false,\"evidence\":[]}")
+@Schema(name = "Redaction", description = "What the release includes. Without exactLocation positions are rounded to about 1 km and "
+        + "border markers are withheld; without personIdentifiers number plates and identifying numbers in the case's title and summary "
+        + "are masked; narrative says what of the reports' free text is released; without sources the 4x4 grading is withheld; only "
+        + "the evidence items named are released. The reporter's identity and device are never released. Exact location, identifiers, "
+        + "sources, a FULL narrative and any evidence need a second supervisor's approval.",
+        example = "{\"exactLocation\":false,\"personIdentifiers\":false,\"sources\":false,\"narrative\":\"MASKED\",\"evidence\":[]}")
 public record Redaction(
         @NotNull @Schema(description = "Release exact positions.", example = "false", required = true) Boolean exactLocation,
         @NotNull @Schema(description = "Release number plates and identifying numbers.", example = "false", required = true) Boolean personIdentifiers,
         @Schema(description = "Release the source and information grading (default false).", example = "false") Boolean sources,
+        @NotNull @Schema(description = "What of the reports' narratives is released.", required = true) NarrativeRelease narrative,
         @NotNull @Size(max = 100) @Schema(description = "Ids of the evidence items to release.", example = "[]", required = true)
         List<@NotNull UUID> evidence) {
 
@@ -32,6 +35,11 @@ public record Redaction(
 
     /** Four-eyes applies to releases that go beyond the redacted minimum. */
     public boolean revealsMore() {
-        return exactLocation || personIdentifiers || sources;
+        return exactLocation || personIdentifiers || sources || narrativeRelease() == NarrativeRelease.FULL || !evidence.isEmpty();
+    }
+
+    /** Profiles stored before the narrative was part of them released it as the identifiers setting said. */
+    public NarrativeRelease narrativeRelease() {
+        return narrative != null ? narrative : personIdentifiers ? NarrativeRelease.FULL : NarrativeRelease.MASKED;
     }
 }

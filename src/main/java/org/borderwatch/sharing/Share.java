@@ -92,6 +92,11 @@ public class Share {
     }
 
     /** The status as of now: a share past its expiry is EXPIRED even before the expiry job has marked it. */
+    /** Whether it ever reached the partner: released at once, or approved by a second supervisor. */
+    public boolean wasReleased() {
+        return approvedAt != null;
+    }
+
     public ShareStatus statusAt(Instant now) {
         return !status.ended() && !expiresAt.isAfter(now) ? ShareStatus.EXPIRED : status;
     }

@@ -52,14 +52,14 @@ class FuzzTest {
                 new Target("POST", r -> "/api/v1/reports/" + report + "/decisions", p.supervisor(),
                         "{\"decision\":\"REQUEST_INFO\",\"question\":\"Which bridge?\"}"),
                 new Target("POST", r -> "/api/v1/cases", p.supervisor(), "{\"title\":\"x\",\"reportIds\":[\"" + report + "\"]}"),
-                new Target("PUT", r -> "/api/v1/agreements/" + id(r), Sharing.ADMIN,
+                new Target("PUT", r -> "/api/v1/agreements/" + id(r), Sharing.OPERATOR,
                         Sharing.agreementBody(p.owner(), p.partner(), "\"DRUGS\"", "H1", "2026-01-01", "2027-12-31")),
                 new Target("POST", r -> "/api/v1/cases/" + caseId + "/shares", p.supervisor(), Sharing.shareBody(p.partner(), "H0", Sharing.REDACTED)),
                 new Target("PATCH", r -> "/api/v1/cases/" + caseId, p.supervisor(), "{\"summary\":\"Two couriers\",\"impact\":\"HIGH\"}"),
                 new Target("POST", r -> "/api/v1/cases/" + caseId + "/reports", p.supervisor(), "{\"reportId\":\"" + report + "\"}"),
                 new Target("POST", r -> "/api/v1/shares/" + shareId + "/messages", p.partnerLiaison(),
                         "{\"kind\":\"COMMENT\",\"body\":\"Noted\"}"),
-                new Target("PUT", r -> "/api/v1/agencies/" + (r.nextBoolean() ? "VN-FUZZ" : "bad code"), Sharing.ADMIN,
+                new Target("PUT", r -> "/api/v1/agencies/" + (r.nextBoolean() ? "VN-FUZZ" : "bad code"), Sharing.OPERATOR,
                         "{\"country\":\"VN\",\"nameEn\":\"x\",\"nameVi\":\"x\",\"nameZh\":\"x\"}"));
         Random random = new Random(Long.getLong("fuzz.seed", 20261124L));
         long reportsBefore = Db.count("select count(*) from report");

@@ -40,7 +40,7 @@ class SharingEndToEndIT {
         String shareId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
                 .body("{\"toAgency\":\"CN-GX\",\"handlingCode\":\"H2\",\"purpose\":\"Joint investigation of the Bac Luan II route\","
                         + "\"expiresAt\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\","
-                        + "\"redaction\":{\"exactLocation\":false,\"personIdentifiers\":false,\"evidence\":[]}}")
+                        + "\"redaction\":{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[]}}")
                 .when().post("/api/v1/cases/" + caseId + "/shares").then().statusCode(201)
                 .body("status", equalTo("PENDING_APPROVAL")).extract().path("id");
         String liaison = Keycloak.token("liaison.gx");
@@ -61,5 +61,17 @@ class SharingEndToEndIT {
                 .then().statusCode(200);
         given().auth().oauth2(liaison).header("X-Access-Purpose", "Planning the joint patrol").when().get(inbox).then().statusCode(200)
                 .body("status", equalTo("REVOKED")).body("endReason", equalTo("Operation compromised"));
+    }
+
+    @Test
+    void theRealmsOperatorAddsAgenciesAndAnAdminActsOnlyForItsOwnAgency() {
+        String code = "VN-E" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        String body = "{\"country\":\"VN\",\"nameEn\":\"Unit\",\"nameVi\":\"Đơn vị\",\"nameZh\":\"单位\"}";
+        given().auth().oauth2(Keycloak.token("admin")).contentType(io.restassured.http.ContentType.JSON).body(body)
+                .when().put("/api/v1/agencies/" + code).then().statusCode(403);
+        given().auth().oauth2(Keycloak.token("operator")).contentType(io.restassured.http.ContentType.JSON).body(body)
+                .when().put("/api/v1/agencies/" + code).then().statusCode(201);
+        given().auth().oauth2(Keycloak.token("admin")).contentType(io.restassured.http.ContentType.JSON).header("If-Match", "\"0\"")
+                .body(body.replace("Unit", "Renamed")).when().put("/api/v1/agencies/" + code).then().statusCode(403);
     }
 }

@@ -34,8 +34,9 @@ final class AccessMatrix {
     static final String LIAISON = "liaison";
     static final String AUDITOR = "auditor";
     static final String ADMIN = "admin";
-    static final Set<String> EVERY_ROLE = Set.of(OFFICER, SUPERVISOR, LIAISON, AUDITOR, ADMIN);
-    static final Set<String> ANYONE = Set.of(OFFICER, SUPERVISOR, LIAISON, AUDITOR, ADMIN, "no role");
+    static final String OPERATOR = "operator";
+    static final Set<String> EVERY_ROLE = Set.of(OFFICER, SUPERVISOR, LIAISON, AUDITOR, ADMIN, OPERATOR);
+    static final Set<String> ANYONE = Set.of(OFFICER, SUPERVISOR, LIAISON, AUDITOR, ADMIN, OPERATOR, "no role");
     static final String PURPOSE = "Checking who may call what";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -121,13 +122,13 @@ final class AccessMatrix {
             op("OPTIONS /api/v1/uploads", ANYONE, false, f -> new Call("OPTIONS", "/api/v1/uploads", null, Map.of())),
             op("GET /api/v1/agencies", EVERY_ROLE, false, f -> get("/api/v1/agencies")),
             op("GET /api/v1/agencies/{code}", EVERY_ROLE, false, f -> get("/api/v1/agencies/" + f.owner())),
-            op("PUT /api/v1/agencies/{code}", Set.of(ADMIN), false, f -> json("PUT", "/api/v1/agencies/" + f.owner(),
+            op("PUT /api/v1/agencies/{code}", Set.of(ADMIN, OPERATOR), false, f -> json("PUT", "/api/v1/agencies/" + f.owner(),
                     "{\"country\":\"VN\",\"nameEn\":\"Unit\",\"nameVi\":\"Đơn vị\",\"nameZh\":\"单位\"}").header("If-Match", "\"0\"")),
-            op("GET /api/v1/agreements", Set.of(ADMIN, SUPERVISOR, LIAISON), false, f -> get("/api/v1/agreements")),
+            op("GET /api/v1/agreements", Set.of(ADMIN, OPERATOR, SUPERVISOR, LIAISON), false, f -> get("/api/v1/agreements")),
             // Admins keep the registry of agreements between all agencies; other roles see only their agency's agreements.
-            new Operation("GET /api/v1/agreements/{id}", Set.of(ADMIN, SUPERVISOR, LIAISON), Set.of(SUPERVISOR, LIAISON),
+            new Operation("GET /api/v1/agreements/{id}", Set.of(ADMIN, OPERATOR, SUPERVISOR, LIAISON), Set.of(SUPERVISOR, LIAISON),
                     f -> get("/api/v1/agreements/" + f.agreementId())),
-            op("PUT /api/v1/agreements/{id}", Set.of(ADMIN), false, f -> json("PUT", "/api/v1/agreements/" + UUID.randomUUID(),
+            op("PUT /api/v1/agreements/{id}", Set.of(ADMIN, OPERATOR), false, f -> json("PUT", "/api/v1/agreements/" + UUID.randomUUID(),
                     Sharing.agreementBody(f.owner(), f.parties().partner(), "\"GOODS_SMUGGLING\"", "H0", Year.now() + "-01-01",
                             Year.now().plusYears(1) + "-12-31"))),
             op("GET /api/v1/audit/checkpoints", Set.of(AUDITOR), false, f -> get("/api/v1/audit/checkpoints")),

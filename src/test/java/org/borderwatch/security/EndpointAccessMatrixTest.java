@@ -52,7 +52,7 @@ class EndpointAccessMatrixTest {
             "liaison GET /api/v1/inbox/{shareId}/snapshots/{version}/signed", 404);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"officer", "supervisor", "liaison", "auditor", "admin", "no role"})
+    @ValueSource(strings = {"officer", "supervisor", "liaison", "auditor", "admin", "operator", "no role"})
     void eachRoleOfTheOwningAgencyReachesExactlyItsOperations(String role) throws Exception {
         AccessMatrix.Fixture fixture = AccessMatrix.Fixture.create();
         String name = role.replace(" ", "") + "." + fixture.owner();

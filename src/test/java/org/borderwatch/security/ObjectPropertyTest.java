@@ -55,9 +55,9 @@ class ObjectPropertyTest {
                         Sharing.shareBody(f.parties().partner(), "H0", Sharing.REDACTED))),
                 new Write("message", f -> f.parties().supervisor(), f -> AccessMatrix.json("POST", "/api/v1/shares/" + f.shareId() + "/messages",
                         "{\"kind\":\"COMMENT\",\"body\":\"Noted\"}")),
-                new Write("agreement", f -> Sharing.ADMIN, f -> AccessMatrix.json("PUT", "/api/v1/agreements/" + UUID.randomUUID(),
+                new Write("agreement", f -> Sharing.OPERATOR, f -> AccessMatrix.json("PUT", "/api/v1/agreements/" + UUID.randomUUID(),
                         Sharing.agreementBody(f.owner(), f.outsider(), "\"DRUGS\"", "H0", "2026-01-01", "2027-12-31"))),
-                new Write("agency", f -> Sharing.ADMIN, f -> AccessMatrix.json("PUT", "/api/v1/agencies/VN-M" + f.owner().substring(4),
+                new Write("agency", f -> Sharing.OPERATOR, f -> AccessMatrix.json("PUT", "/api/v1/agencies/VN-M" + f.owner().substring(4),
                         "{\"country\":\"VN\",\"nameEn\":\"Unit\",\"nameVi\":\"Đơn vị\",\"nameZh\":\"单位\"}")),
                 new Write("decision", f -> f.parties().secondSupervisor(), f -> AccessMatrix.json("POST",
                         "/api/v1/reports/" + f.spareReport() + "/decisions", DecisionResourceTest.VERIFY).header("If-Match", "\"2\"")));

@@ -61,7 +61,7 @@ class SsrfTest {
                 .when().post("/api/v1/cases").then().statusCode(201);
         given().auth().oauth2(p.supervisor()).contentType(ContentType.JSON).body("{\"kind\":\"COMMENT\",\"body\":\"" + url + "\"}")
                 .when().post("/api/v1/shares/" + f.shareId() + "/messages").then().statusCode(201);
-        given().auth().oauth2(Sharing.ADMIN).contentType(ContentType.JSON)
+        given().auth().oauth2(Sharing.OPERATOR).contentType(ContentType.JSON)
                 .body(Sharing.agreementBody(p.owner(), p.third(), "\"DRUGS\"", "H0", "2026-01-01", "2027-12-31").replace("JWC-2026/03 minutes, item 4", url))
                 .when().put("/api/v1/agreements/" + UUID.randomUUID()).then().statusCode(201);
         Uploads.create(p.officer(), f.report(), 1_000, Uploads.metadata(url + "/a.jpg", "image/jpeg", url)).statusCode(400);

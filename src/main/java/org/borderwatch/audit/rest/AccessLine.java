@@ -30,6 +30,6 @@ public record AccessLine(
     @Schema(name = "AccessLinePage", description = "Accesses to one resource, newest first.", example = "{\"items\":[],\"nextCursor\":null}")
     public record Page(
             @Schema(description = "The accesses.") List<AccessLine> items,
-            @Schema(description = "Cursor for the next page; null at the end.", example = "YXVkaXR8MjAyNi0xMS0yMFQxNDo0MTowMlp8NmEzYw") String nextCursor) {
+            @Schema(description = "Cursor for the next page; null at the end.", example = "YXVkaXR8MjAyNi0xMS0yMFQxNDo0MTowMlp8NmEzYw", nullable = true) String nextCursor) {
     }
 }

@@ -90,7 +90,7 @@ public class AuditChainResource {
     @Schema(name = "AuditCheckpointPage", description = "Checkpoints, oldest first.", example = "{\"items\":[],\"nextCursor\":null}")
     public record CheckpointPage(
             @Schema(description = "The checkpoints.") List<Checkpoint> items,
-            @Schema(description = "Checkpoint number to continue after; null at the end.", example = "50") String nextCursor) {
+            @Schema(description = "Checkpoint number to continue after; null at the end.", example = "50", nullable = true) String nextCursor) {
     }
 
     @GET

@@ -45,6 +45,6 @@ public record AuditEventView(
             example = "{\"items\":[],\"nextCursor\":null}")
     public record Page(
             @Schema(description = "Events, newest first.") List<AuditEventView> items,
-            @Schema(description = "Cursor for the next page; null at the end.", example = "YXVkaXR8MjAyNi0xMS0yMFQxNDo0MTowMlp8NmEzYw") String nextCursor) {
+            @Schema(description = "Cursor for the next page; null at the end.", example = "YXVkaXR8MjAyNi0xMS0yMFQxNDo0MTowMlp8NmEzYw", nullable = true) String nextCursor) {
     }
 }

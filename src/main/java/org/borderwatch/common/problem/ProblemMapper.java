@@ -140,6 +140,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext context) {
+        if (Conflicts.isLostRace(e)) {
+            LOG.infof("request %s lost a race with a concurrent change: %s", request.requestId(), e.toString());
+            return respond(context, ProblemType.CONFLICT, "A concurrent request changed this resource first; read it again and retry",
+                    List.of());
+        }
         if (Unavailability.isCause(e)) {
             LOG.warnf("request %s: a dependency is unavailable: %s", request.requestId(), e.toString());
             return Response.fromResponse(respond(context, ProblemType.UNAVAILABLE,

@@ -125,7 +125,7 @@ public class EvidenceResource {
     @Schema(name = "CustodyPage", description = "The chain of custody of an evidence item, oldest first.", example = "{\"items\":[],\"nextCursor\":null}")
     public record CustodyPage(
             @Schema(description = "The accesses.") List<AccessLine> items,
-            @Schema(description = "Cursor for the next page; null at the end.", example = "dHJhaWx8MjAyNi0xMS0yMVQwMjowMDowMFp8NGMyZA") String nextCursor) {
+            @Schema(description = "Cursor for the next page; null at the end.", example = "dHJhaWx8MjAyNi0xMS0yMVQwMjowMDowMFp8NGMyZA", nullable = true) String nextCursor) {
     }
 
     /** A safe attachment header: an ASCII fallback without quotes or separators, and the exact name per RFC 6266/5987. */

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record GeoJson(
         @Schema(description = "Always FeatureCollection.", example = "FeatureCollection") String type,
         @Schema(description = "One point feature per report.") List<Feature> features,
-        @Schema(description = "Cursor for the next page; null at the end.", example = "bGlzdHwyMDI2LTExLTIwVDE0OjQxOjAyWnwwYjZm") String nextCursor) {
+        @Schema(description = "Cursor for the next page; null at the end.", example = "bGlzdHwyMDI2LTExLTIwVDE0OjQxOjAyWnwwYjZm", nullable = true) String nextCursor) {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)

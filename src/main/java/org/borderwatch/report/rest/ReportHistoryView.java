@@ -35,7 +35,7 @@ public record ReportHistoryView(
             example = "{\"items\":[{\"kind\":\"FILED\",\"version\":1,\"at\":\"2026-11-20T14:41:02Z\",\"toStatus\":\"SUBMITTED\"}]}")
     public record Page(
             @Schema(description = "The steps, oldest first.") List<ReportHistoryView> items,
-            @Schema(description = "Always null: a report's history fits on one page.", example = "null") String nextCursor) {
+            @Schema(description = "Always null: a report's history fits on one page.", example = "null", nullable = true) String nextCursor) {
     }
 
     public static Page of(ReportService.Timeline timeline) {

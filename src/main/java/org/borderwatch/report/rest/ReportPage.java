@@ -10,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReportPage(
         @Schema(description = "The reports of this page.") List<ReportView> items,
         @Schema(description = "Opaque cursor for the next page; null when a list has no more. The changes feed always returns one.",
-                example = "ZmVlZHwxMjM0fDU2") String nextCursor) {
+                example = "ZmVlZHwxMjM0fDU2", nullable = true) String nextCursor) {
 }

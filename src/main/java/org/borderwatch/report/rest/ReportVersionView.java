@@ -26,6 +26,6 @@ public record ReportVersionView(
             example = "{\"items\":[{\"version\":1,\"status\":\"SUBMITTED\",\"validFrom\":\"2026-11-20T14:41:02Z\"}]}")
     public record Page(
             @Schema(description = "The versions, oldest first.") List<ReportVersionView> items,
-            @Schema(description = "Always null: a report's versions fit on one page.", example = "null") String nextCursor) {
+            @Schema(description = "Always null: a report's versions fit on one page.", example = "null", nullable = true) String nextCursor) {
     }
 }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.borderwatch.common.events.Notifications;
-import org.borderwatch.report.ReportEvent;
+import java.util.UUID;
+import org.borderwatch.report.ReportHistoryEntry;
 import org.jboss.logging.Logger;
 
-/** Decisions on reports, live for connected officers on every replica (see {@link Notifications}). */
+/**
+ * Decisions on reports, live for connected officers on every replica (see {@link Notifications}). Only ids travel by
+ * NOTIFY (its payload is limited to 8,000 bytes, a question is not); each stream reads the decision itself.
+ */
 @ApplicationScoped
 public class ReportEvents {
 
@@ -16,28 +20,32 @@ public class ReportEvents {
     private static final Logger LOG = Logger.getLogger(ReportEvents.class);
 
     private final ObjectMapper json;
-    private final Multi<ReportEvent> live;
+    private final Multi<Signal> live;
+
+    /** What NOTIFY carries: the history entry, and whose report it is (so each stream knows whether it concerns it). */
+    public record Signal(UUID id, String reporter) {
+    }
 
     public ReportEvents(ObjectMapper json, Notifications notifications) {
         this.json = json;
         this.live = notifications.channel(CHANNEL).map(this::read).filter(java.util.Objects::nonNull);
     }
 
-    public Multi<ReportEvent> live() {
+    public Multi<Signal> live() {
         return live;
     }
 
-    public String payload(ReportEvent event) {
+    public String payload(ReportHistoryEntry entry, String reporter) {
         try {
-            return json.writeValueAsString(event);
+            return json.writeValueAsString(new Signal(entry.id, reporter));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report event cannot be written", e);
         }
     }
 
-    private ReportEvent read(String payload) {
+    private Signal read(String payload) {
         try {
-            return json.readValue(payload, ReportEvent.class);
+            return json.readValue(payload, Signal.class);
         } catch (JsonProcessingException e) {
             LOG.warnf("ignored an unreadable report event: %s", e.getMessage());
             return null;

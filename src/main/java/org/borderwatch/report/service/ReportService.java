@@ -128,7 +128,7 @@ public class ReportService {
             return reports.flush()
                     .invoke(() -> made.version = report.version)
                     .chain(() -> history.append(made))
-                    .chain(() -> reports.announce(ReportEvents.CHANNEL, events.payload(ReportEvent.of(made, report.reporter))))
+                    .chain(() -> reports.announce(ReportEvents.CHANNEL, events.payload(made, report.reporter)))
                     .chain(() -> audit.allowed(caller, AuditAction.REPORT_DECIDE, resource(report)))
                     .replaceWith(report);
         });
@@ -146,6 +146,12 @@ public class ReportService {
     public Uni<List<ReportEvent>> eventsAfter(Caller caller, UUID lastEventId) {
         return history.decisionsAfter(caller.subject(), lastEventId, 500)
                 .map(entries -> entries.stream().map(entry -> ReportEvent.of(entry, caller.subject())).toList());
+    }
+
+    /** One decision or question on the caller's report, as its live stream sends it; null when it is not the caller's. */
+    @WithTransaction
+    public Uni<ReportEvent> event(Caller caller, UUID entryId) {
+        return history.decisionOf(caller.subject(), entryId).map(entry -> entry == null ? null : ReportEvent.of(entry, caller.subject()));
     }
 
     /** An officer's app opened the live stream of decisions on its reports. */

@@ -37,10 +37,10 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
     public record InboxFilter(ShareStatus status, String category, HandlingCode handlingCode, boolean overdueOnly) {
     }
 
-    /** Shares released to an agency (never those still awaiting approval), newest first. */
+    /** Shares released to an agency (never those that were not approved), newest first. */
     public Uni<List<Share>> inbox(String agency, InboxFilter filter, Cursor.TimeAndId after, Instant now, int limit) {
-        List<String> where = new ArrayList<>(List.of("s.toAgency = :agency", "s.status <> :pending"));
-        Parameters params = Parameters.with("agency", agency).and("pending", ShareStatus.PENDING_APPROVAL);
+        List<String> where = new ArrayList<>(List.of("s.toAgency = :agency", "s.approvedAt is not null"));
+        Parameters params = Parameters.with("agency", agency);
         if (filter.status() == ShareStatus.ACTIVE) {
             where.add("s.status = :active and s.expiresAt > :now");
             params.and("active", ShareStatus.ACTIVE);

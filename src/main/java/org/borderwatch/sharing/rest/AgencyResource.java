@@ -45,7 +45,7 @@ public class AgencyResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(operationId = "putAgency", summary = "Add or change an agency", description = "Admins only. Creates the agency (201) or, with If-Match, changes its "
             + "country and names (200). Audited.")
     @APIResponse(responseCode = "200", description = "The agency after the change.",
@@ -64,7 +64,7 @@ public class AgencyResource {
     }
 
     @GET
-    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON, Roles.AUDITOR, Roles.ADMIN, Roles.OPERATOR})
     @Operation(operationId = "listAgencies", summary = "List the agencies", description = "Every agency this service knows, with its names in English, Vietnamese and Chinese.")
     @APIResponse(responseCode = "200", description = "The agencies, by code.")
     public Uni<AgencyView.Items> list() {
@@ -73,7 +73,7 @@ public class AgencyResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON, Roles.AUDITOR, Roles.ADMIN, Roles.OPERATOR})
     @Operation(operationId = "readAgency", summary = "Read an agency", description = "One agency by its code.")
     @APIResponse(responseCode = "200", description = "The agency.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))

@@ -48,7 +48,7 @@ public class AgreementResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(operationId = "putAgreement", summary = "Record or change a sharing agreement", description = "Admins only. Creates the agreement under the given id (201) "
             + "or, with If-Match, changes it (200). Both agencies must be known. Audited for both parties.")
     @APIResponse(responseCode = "200", description = "The agreement after the change.",
@@ -67,7 +67,7 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.LIAISON})
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.SUPERVISOR, Roles.LIAISON})
     @Operation(operationId = "listAgreements", summary = "List agreements", description = "Admins see every agreement; supervisors and liaisons those their agency is party to.")
     @APIResponse(responseCode = "200", description = "A page of agreements.")
     public Uni<AgreementView.Page> list(
@@ -81,7 +81,7 @@ public class AgreementResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.LIAISON})
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.SUPERVISOR, Roles.LIAISON})
     @Operation(operationId = "readAgreement", summary = "Read an agreement", description = "For admins and the supervisors and liaisons of either party; others get 404. Audited.")
     @APIResponse(responseCode = "200", description = "The agreement.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))

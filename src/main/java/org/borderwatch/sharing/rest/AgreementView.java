@@ -37,6 +37,6 @@ public record AgreementView(
     @Schema(name = "AgreementPage", description = "A page of agreements.", example = "{\"items\":[],\"nextCursor\":null}")
     public record Page(
             @Schema(description = "The agreements.") List<AgreementView> items,
-            @Schema(description = "Cursor for the next page; null at the end.", example = "YWdyZWVtZW50fDVhM2U5YzFk") String nextCursor) {
+            @Schema(description = "Cursor for the next page; null at the end.", example = "YWdyZWVtZW50fDVhM2U5YzFk", nullable = true) String nextCursor) {
     }
 }

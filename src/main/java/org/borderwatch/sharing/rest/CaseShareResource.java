@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.borderwatch.common.problem.Conflicts;
 import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.web.ETags;
 import org.borderwatch.common.web.Params;
@@ -66,7 +67,10 @@ public class CaseShareResource {
             @Valid @NotNull ShareRequest request) {
         UUID caseId = Params.uuid("id", id);
         UUID shareId = idempotencyKey == null ? UUID.randomUUID() : Params.uuid("Idempotency-Key", idempotencyKey);
-        return callers.current().chain(caller -> shares.release(caller, caseId, shareId, request))
+        // two simultaneous releases under one key: the one that lost the race finds the share the other made, as a retry
+        return callers.current().chain(caller -> shares.release(caller, caseId, shareId, request)
+                        .onFailure(failure -> idempotencyKey != null && Conflicts.isLostRace(failure))
+                        .recoverWithUni(() -> shares.release(caller, caseId, shareId, request)))
                 .map(released -> owner(released.created()
                         ? Response.created(URI.create("/api/v1/cases/" + caseId + "/shares/" + released.detail().share().id))
                         : Response.ok(), released.detail()));

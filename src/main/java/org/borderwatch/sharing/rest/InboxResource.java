@@ -139,19 +139,21 @@ public class InboxResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "streamInbox", summary = "Live inbox", description = "Server-Sent Events for shares to the caller's agency (SHARED, UPDATED, REVOKED, EXPIRED, "
             + "MESSAGE) and replies on shares it made (MESSAGE, ACKNOWLEDGED), from every replica. Each event's id is its position; "
-            + "reconnect with Last-Event-ID to receive what was missed.")
+            + "reconnect with Last-Event-ID to receive what was missed. The stream ends when the token that opened it expires; "
+            + "reconnect with a fresh token.")
     @APIResponse(responseCode = "200", description = "The event stream; each event's data is a ShareEvent.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ShareEvent.class)))
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Id of the last event received, to resume after it.", example = "42") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         Integer after = lastEventId == null || lastEventId.isBlank() ? null : Params.integer("Last-Event-ID", lastEventId);
-        return Multi.createFrom().uni(callers.current())
-                .onItem().transformToMultiAndConcatenate(caller -> Multi.createBy().merging().streams(
-                                Multi.createFrom().uni(Completing.evenIfCancelled(events.subscribe(caller, after == null ? null : after.longValue())))
+        return Multi.createFrom().uni(callers.streaming())
+                .onItem().transformToMultiAndConcatenate(opened -> Multi.createBy().merging().streams(
+                                Multi.createFrom().uni(Completing.evenIfCancelled(events.subscribe(opened.caller(), after == null ? null : after.longValue())))
                                         .onItem().transformToIterable(List::copyOf),
-                                events.live(caller))
-                        .select().distinct(java.util.Comparator.comparingLong(ShareEvent::seq)))
+                                events.live(opened.caller()))
+                        .select().distinct(java.util.Comparator.comparingLong(ShareEvent::seq))
+                        .select().first(opened.tokenLeft()))
                 .map(event -> sse.newEventBuilder().name(event.kind()).id(Long.toString(event.seq()))
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(ShareEvent.class, event).build());
     }

@@ -34,7 +34,10 @@ public record MessageView(
     }
 
     @RegisterForReflection
-    @Schema(name = "ShareThread", description = "A share's messages, oldest first.", example = "{\"items\":[]}")
-    public record Thread(@Schema(description = "The messages.") List<MessageView> items) {
+    @Schema(name = "ShareThread", description = "A page of a share's messages, oldest first.", example = "{\"items\":[],\"nextCursor\":null}")
+    public record Thread(
+            @Schema(description = "The messages.") List<MessageView> items,
+            @Schema(description = "Cursor for the next page; null at the end.", example = "dGhyZWFkfDIwMjYtMTEtMjFUMDI6MDA6MDBafDFhMmI",
+                    nullable = true) String nextCursor) {
     }
 }

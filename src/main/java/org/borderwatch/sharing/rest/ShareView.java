@@ -49,6 +49,6 @@ public record ShareView(
     @Schema(name = "SharePage", description = "A page of shares, newest first.", example = "{\"items\":[],\"nextCursor\":null}")
     public record Page(
             @Schema(description = "The shares.") List<ShareView> items,
-            @Schema(description = "Cursor for the next page; null at the end.", example = "aW5ib3h8MjAyNi0xMS0yMVQwMjowMDowMFp8OWMxZg") String nextCursor) {
+            @Schema(description = "Cursor for the next page; null at the end.", example = "aW5ib3h8MjAyNi0xMS0yMVQwMjowMDowMFp8OWMxZg", nullable = true) String nextCursor) {
     }
 }

@@ -43,7 +43,7 @@ public class ShareViews {
         List<SnapshotView> snapshots = detail.snapshots().isEmpty() ? null : detail.snapshots().stream().map(this::snapshot).toList();
         return new ShareView(s.id, caseId, s.fromAgency, s.toAgency, s.agreementId, s.handlingCode, s.conditions, s.purpose, s.expiresAt,
                 redaction, s.categorySet(), status, endReason, endedAt, requestedBy, approvedBy, s.approvedAt, s.acknowledgedAt,
-                detail.latestVersion() == 0 ? null : detail.latestVersion(), detail.thread().open().size(), detail.thread().overdue().size(),
+                detail.latestVersion() == 0 ? null : detail.latestVersion(), detail.thread().open(), detail.thread().overdue(),
                 s.createdAt, s.version, snapshots);
     }
 

@@ -9,11 +9,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.UUID;
+import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.web.Params;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
@@ -33,21 +35,31 @@ public class ThreadResource {
 
     private final CallerResolver callers;
     private final ThreadService threads;
+    private final PageLimit pageLimit;
 
-    public ThreadResource(CallerResolver callers, ThreadService threads) {
+    public ThreadResource(CallerResolver callers, ThreadService threads, PageLimit pageLimit) {
         this.callers = callers;
         this.threads = threads;
+        this.pageLimit = pageLimit;
     }
 
     @GET
-    @Operation(operationId = "readThread", summary = "Read a share's thread", description = "For the owner's supervisors and liaisons and the recipient's liaisons; "
+    @Operation(operationId = "readThread", summary = "Read a share's thread", description = "Oldest first, a page at a time. For the owner's supervisors and liaisons and the recipient's liaisons; "
             + "requests show whether they are answered or overdue. The recipient gets 410 once the share is revoked or expired.")
     @APIResponse(responseCode = "200", description = "The messages, oldest first.")
     public Uni<MessageView.Thread> read(
-            @Parameter(description = "Share id.", example = "9c1f0a7e-3d2b-4c5a-8e6f-1b2a3c4d5e6f") @PathParam("shareId") String shareId) {
+            @Parameter(description = "Share id.", example = "9c1f0a7e-3d2b-4c5a-8e6f-1b2a3c4d5e6f") @PathParam("shareId") String shareId,
+            @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50).", example = "50") @QueryParam("limit") String limit) {
         UUID id = Params.uuid("shareId", shareId);
-        return callers.current().chain(caller -> threads.read(caller, id)).map(thread -> new MessageView.Thread(thread.messages().stream()
-                .map(m -> MessageView.of(m, thread.state().answered().contains(m.id), thread.state().overdue().contains(m.id))).toList()));
+        int size = pageLimit.resolve(Params.integer("limit", limit));
+        String after = Params.text("cursor", cursor, 512);
+        Instant now = Instant.now();
+        return callers.current().chain(caller -> threads.read(caller, id, after, size)).map(page -> new MessageView.Thread(page.messages()
+                .stream().map(m -> {
+                    boolean answered = page.answered().contains(m.id);
+                    return MessageView.of(m, answered, !answered && m.dueAt != null && m.dueAt.isBefore(now));
+                }).toList(), page.nextCursor()));
     }
 
     @POST

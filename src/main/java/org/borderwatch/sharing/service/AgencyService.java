@@ -10,6 +10,8 @@ import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.problem.ProblemType;
+import org.borderwatch.security.AccessDeniedException;
+import org.borderwatch.security.AgencyAccess;
 import org.borderwatch.security.Caller;
 import org.borderwatch.sharing.Agency;
 import org.borderwatch.sharing.repository.AgencyRepository;
@@ -21,10 +23,12 @@ public class AgencyService {
 
     private final AgencyRepository agencies;
     private final AgencyDirectory directory;
+    private final AgencyAccess access;
     private final AuditRecorder audit;
     private final Clock clock;
 
-    public AgencyService(AgencyRepository agencies, AgencyDirectory directory, AuditRecorder audit, Clock clock) {
+    public AgencyService(AgencyRepository agencies, AgencyDirectory directory, AgencyAccess access, AuditRecorder audit, Clock clock) {
+        this.access = access;
         this.agencies = agencies;
         this.directory = directory;
         this.audit = audit;
@@ -38,6 +42,10 @@ public class AgencyService {
         }
         return agencies.byCode(code).chain(existing -> {
             boolean created = existing == null;
+            if (!access.canChangeAgency(caller, code, !created)) {
+                throw AccessDeniedException.forbidden(caller, AuditAction.AGENCY_UPDATE, AuditedResource.agency(code), created
+                        ? "only the platform operator adds an agency" : "an agency's names are changed by its own admins");
+            }
             Upserted.checkVersion("Agency " + code, created ? null : existing.version, expectedVersion);
             Agency agency = created ? new Agency() : existing;
             agency.code = code;

@@ -55,6 +55,12 @@ public class AgreementService {
         check(request);
         return known("from", request.from()).chain(() -> known("to", request.to())).chain(() -> agreements.byId(id)).chain(existing -> {
             boolean created = existing == null;
+            for (String releasing : created ? java.util.List.of(request.from()) : java.util.List.of(existing.fromAgency, request.from())) {
+                if (!access.canManageAgreement(caller, releasing)) {
+                    throw AccessDeniedException.forbidden(caller, AuditAction.AGREEMENT_UPDATE, AuditedResource.agreement(id, releasing),
+                            "only an admin of " + releasing + " (the releasing agency) or the platform operator changes its agreements");
+                }
+            }
             Upserted.checkVersion("Agreement " + id, created ? null : existing.version, expectedVersion);
             Agreement agreement = created ? new Agreement() : existing;
             agreement.id = id;
@@ -92,7 +98,7 @@ public class AgreementService {
     @WithTransaction
     public Uni<Page> list(Caller caller, String cursor, int limit) {
         UUID afterId = cursor == null ? null : parseId(Cursor.decode(KIND, cursor, 1)[0]);
-        return agreements.page(caller.has(Roles.ADMIN) ? null : caller.agency(), afterId, limit)
+        return agreements.page(caller.has(Roles.ADMIN) || caller.has(Roles.OPERATOR) ? null : caller.agency(), afterId, limit)
                 .map(items -> new Page(items, items.size() < limit ? null : Cursor.encode(KIND, items.get(items.size() - 1).id)));
     }
 

@@ -18,7 +18,6 @@ import org.borderwatch.security.AgencyAccess;
 import org.borderwatch.security.Caller;
 import org.borderwatch.sharing.Share;
 import org.borderwatch.sharing.ShareStatus;
-import org.borderwatch.sharing.repository.MessageRepository;
 import org.borderwatch.sharing.repository.ShareRepository;
 import org.borderwatch.sharing.repository.SnapshotRepository;
 
@@ -30,17 +29,15 @@ public class InboxService {
 
     private final ShareRepository shares;
     private final SnapshotRepository snapshots;
-    private final MessageRepository messages;
     private final ShareService owner;
     private final AgencyAccess access;
     private final AuditRecorder audit;
     private final Clock clock;
 
-    public InboxService(ShareRepository shares, SnapshotRepository snapshots, MessageRepository messages, ShareService owner,
+    public InboxService(ShareRepository shares, SnapshotRepository snapshots, ShareService owner,
                         AgencyAccess access, AuditRecorder audit, Clock clock) {
         this.shares = shares;
         this.snapshots = snapshots;
-        this.messages = messages;
         this.owner = owner;
         this.access = access;
         this.audit = audit;
@@ -55,9 +52,7 @@ public class InboxService {
         Instant now = clock.instant();
         Cursor.TimeAndId after = Cursor.decodeTimeAndId(KIND, cursor);
         return shares.inbox(caller.agency(), filter, after, now, limit)
-                .chain(list -> messages.ofShares(list.stream().map(s -> s.id).toList()).map(all -> list.stream()
-                        .map(s -> new ShareDetail(s, List.of(), Threads.of(all.stream().filter(m -> m.shareId.equals(s.id)).toList(), now), 0))
-                        .toList()))
+                .chain(list -> owner.summaries(list, now))
                 .call(items -> audit.allowed(caller, AuditAction.SHARE_LIST,
                         items.stream().map(d -> AuditedResource.share(d.share().id, d.share().fromAgency)).toList(), null))
                 .map(items -> new Page(items, items.size() < limit ? null : Cursor.encode(KIND,
@@ -116,10 +111,10 @@ public class InboxService {
         return shares.releasingEvidence(caller.agency(), evidenceId, clock.instant()).map(count -> count > 0);
     }
 
-    /** A share released to the caller's agency; one still awaiting approval does not exist for the recipient. */
+    /** A share released to the caller's agency; one never approved (awaiting, or revoked or expired before) does not exist for the recipient. */
     public Uni<Share> received(Caller caller, UUID shareId, AuditAction action) {
         return shares.byId(shareId).map(share -> {
-            if (share == null || share.status == ShareStatus.PENDING_APPROVAL || !access.canReceiveShare(caller, share.toAgency)) {
+            if (share == null || !access.canReceiveShare(caller, share.toAgency, share.wasReleased())) {
                 throw AccessDeniedException.hidden(caller, action, AuditedResource.share(shareId, share == null ? null : share.fromAgency),
                         share != null);
             }

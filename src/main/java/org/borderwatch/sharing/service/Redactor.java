@@ -6,11 +6,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.borderwatch.report.Grading;
 import org.borderwatch.report.Report;
 import org.borderwatch.report.ReportContent;
 import org.borderwatch.report.service.ReportCodec;
+import org.borderwatch.sharing.NarrativeRelease;
 import org.borderwatch.sharing.Redaction;
 import org.borderwatch.sharing.Share;
 import org.borderwatch.sharing.SharedCase;
@@ -27,16 +27,6 @@ public class Redactor {
     /** Rounding to 0.01 degree leaves a position within about 1.1 km. */
     private static final double GRID = 100.0;
     private static final double ROUNDED_ACCURACY_METERS = 1000.0;
-    /**
-     * Vietnamese plates (14A-123.45, 29LD 12345), Chinese plates (桂A·12345), passport numbers (C1234567) and runs of nine or
-     * more digits (identity cards, phones); dates and quantities stay.
-     */
-    private static final Pattern IDENTIFIERS = Pattern.compile(
-            "\\b\\d{2}[A-Z]{1,2}\\d?[- ]?\\d{3}[.]?\\d{1,2}\\b"
-                    + "|[\\u4e00-\\u9fa5][A-Z][·.\\- ]?[A-Z0-9]{5,6}"
-                    + "|\\b[A-Z]\\d{7,8}\\b"
-                    + "|\\+?\\d(?:[ .\\-]?\\d){8,}");
-
     private final ReportCodec codec;
 
     public Redactor(ReportCodec codec) {
@@ -58,12 +48,13 @@ public class Redactor {
     private SharedCase.Report report(String reference, Report report, Redaction profile) {
         ReportContent content = codec.fromJson(report.content);
         boolean identifiers = profile.personIdentifiers();
-        ReportContent.Narrative narrative = content.narrative() == null ? null
-                : new ReportContent.Narrative(text(content.narrative().text(), identifiers), content.narrative().lang());
+        ReportContent.Narrative narrative = narrative(content.narrative(), profile.narrativeRelease());
         List<ReportContent.Vehicle> vehicles = content.vehicles() == null ? null : content.vehicles().stream()
                 .map(v -> new ReportContent.Vehicle(identifiers || v.plate() == null ? v.plate() : MASK, v.kind())).toList();
         return new SharedCase.Report(reference, content.category(), content.occurredAt().withOffsetSameInstant(ZoneOffset.UTC),
-                location(content.location(), profile.exactLocation()), profile.exactLocation(), content.borderGate(), content.borderMarker(),
+                // a border marker's number pins the place to within a few hundred metres: it leaves only with the exact location
+                location(content.location(), profile.exactLocation()), profile.exactLocation(), content.borderGate(),
+                profile.exactLocation() ? content.borderMarker() : null,
                 narrative, content.people(), vehicles, content.goods(), report.impact,
                 profile.sources() ? Grading.of(report.gradingSource, report.gradingInformation) : null);
     }
@@ -76,7 +67,15 @@ public class Redactor {
         return new ReportContent.Location(Math.round(exact.lat() * GRID) / GRID, Math.round(exact.lon() * GRID) / GRID, accuracy);
     }
 
+    /** The narrative as the profile releases it: not at all, with identifying numbers masked, or as written. */
+    static ReportContent.Narrative narrative(ReportContent.Narrative narrative, NarrativeRelease release) {
+        if (narrative == null || release == NarrativeRelease.WITHHELD) {
+            return null;
+        }
+        return release == NarrativeRelease.FULL ? narrative : new ReportContent.Narrative(text(narrative.text(), false), narrative.lang());
+    }
+
     static String text(String text, boolean releaseIdentifiers) {
-        return text == null || releaseIdentifiers ? text : IDENTIFIERS.matcher(text).replaceAll(MASK);
+        return text == null || releaseIdentifiers ? text : Identifiers.mask(text, MASK);
     }
 }

@@ -50,9 +50,12 @@ public class ShareExpiry {
         share.endedAt = now;
         share.endReason = "expired at " + share.expiresAt;
         share.updatedAt = now;
+        // a release that was never approved expires unseen by the partner: no event for it, and only the owner's record
+        List<AuditedResource> recorded = share.wasReleased()
+                ? List.of(AuditedResource.share(share.id, share.fromAgency), AuditedResource.share(share.id, share.toAgency))
+                : List.of(AuditedResource.share(share.id, share.fromAgency));
         return shares.flush()
-                .chain(() -> shares.announce(share, "EXPIRED", now))
-                .chain(() -> audit.allowed(null, AuditAction.SHARE_EXPIRE, List.of(AuditedResource.share(share.id, share.fromAgency),
-                        AuditedResource.share(share.id, share.toAgency)), null));
+                .chain(() -> share.wasReleased() ? shares.announce(share, "EXPIRED", now) : Uni.createFrom().voidItem())
+                .chain(() -> audit.allowed(null, AuditAction.SHARE_EXPIRE, recorded, null));
     }
 }

@@ -30,6 +30,7 @@ import org.borderwatch.sharing.Share;
 import org.borderwatch.sharing.ShareSnapshot;
 import org.borderwatch.sharing.ShareStatus;
 import org.borderwatch.sharing.SharedCase;
+import org.borderwatch.sharing.ThreadState;
 import org.borderwatch.sharing.repository.AgencyRepository;
 import org.borderwatch.sharing.repository.MessageRepository;
 import org.borderwatch.sharing.repository.ShareRepository;
@@ -126,8 +127,9 @@ public class ShareService {
         return shares.add(share).chain(shares::flush)
                 .chain(() -> snapshots.add(snapshot)).chain(snapshots::flush)
                 .chain(() -> share.status == ShareStatus.ACTIVE ? shares.announce(share, "SHARED", now) : Uni.createFrom().voidItem())
-                .chain(() -> audit.allowed(caller, AuditAction.SHARE_CREATE, AuditedResource.share(share.id, share.toAgency)))
-                .replaceWith(new Released(new ShareDetail(share, List.of(snapshot), Threads.EMPTY, 1), true));
+                .chain(() -> audit.allowed(caller, AuditAction.SHARE_CREATE, recorded(share)))
+                .replaceWith(new Released(new ShareDetail(share, contentFor(caller, share) ? List.of(snapshot) : List.of(), ThreadState.EMPTY, 1),
+                        true));
     }
 
     /** Four-eyes: a second supervisor of the owning agency approves a release held for approval. */
@@ -136,7 +138,7 @@ public class ShareService {
         Instant now = clock.instant();
         return owned(caller, caseId, shareId, AuditAction.SHARE_APPROVE).chain(share -> {
             if (!access.canApproveShare(caller, share.fromAgency, share.requestedBy)) {
-                throw AccessDeniedException.forbidden(caller, AuditAction.SHARE_APPROVE, AuditedResource.share(shareId, share.toAgency),
+                throw AccessDeniedException.forbidden(caller, AuditAction.SHARE_APPROVE, recorded(share),
                         caller.subject().equals(share.requestedBy) ? "four-eyes: the requester of a release cannot approve it"
                                 : "four-eyes: only a supervisor of " + share.fromAgency + " approves a release");
             }
@@ -151,7 +153,7 @@ public class ShareService {
                         share.updatedAt = now;
                         return shares.flush()
                                 .chain(() -> shares.announce(share, "SHARED", now))
-                                .chain(() -> audit.allowed(caller, AuditAction.SHARE_APPROVE, AuditedResource.share(shareId, share.toAgency)))
+                                .chain(() -> audit.allowed(caller, AuditAction.SHARE_APPROVE, recorded(share)))
                                 .chain(() -> detail(share, true, now));
                     });
         });
@@ -196,10 +198,11 @@ public class ShareService {
             share.endedAt = now;
             share.endReason = reason;
             share.updatedAt = now;
+            // a release that was never approved is withdrawn unseen: the partner hears nothing of it
             return shares.flush()
-                    .chain(() -> shares.announce(share, "REVOKED", now))
-                    .chain(() -> audit.allowed(caller, AuditAction.SHARE_REVOKE, AuditedResource.share(shareId, share.toAgency)))
-                    .chain(() -> detail(share, true, now));
+                    .chain(() -> share.wasReleased() ? shares.announce(share, "REVOKED", now) : Uni.createFrom().voidItem())
+                    .chain(() -> audit.allowed(caller, AuditAction.SHARE_REVOKE, recorded(share)))
+                    .chain(() -> detail(share, contentFor(caller, share), now));
         });
     }
 
@@ -209,25 +212,28 @@ public class ShareService {
         Instant now = clock.instant();
         return cases.releasable(caller, caseId, AuditAction.SHARE_LIST)
                 .chain(() -> shares.ofCase(caseId))
-                .chain(list -> messages.ofShares(list.stream().map(s -> s.id).toList()).map(all -> list.stream()
-                        .map(s -> new ShareDetail(s, List.of(), Threads.of(all.stream().filter(m -> m.shareId.equals(s.id)).toList(), now), 0))
-                        .toList()))
-                .call(list -> audit.allowed(caller, AuditAction.SHARE_LIST,
-                        list.stream().map(d -> AuditedResource.share(d.share().id, d.share().toAgency)).toList(), null));
+                .chain(list -> summaries(list, now))
+                .call(list -> audit.allowed(caller, AuditAction.SHARE_LIST, list.stream().map(d -> recorded(d.share())).toList(), null));
     }
 
     /** One share with every snapshot given, for its owner ("what did we give them"). */
     @WithTransaction
     public Uni<ShareDetail> read(Caller caller, UUID caseId, UUID shareId) {
         return owned(caller, caseId, shareId, AuditAction.SHARE_READ)
-                .chain(share -> detail(share, true, clock.instant()))
-                .call(detail -> audit.allowed(caller, AuditAction.SHARE_READ, AuditedResource.share(shareId, detail.share().toAgency)));
+                .chain(share -> detail(share, contentFor(caller, share), clock.instant()))
+                .call(detail -> audit.allowed(caller, AuditAction.SHARE_READ, recorded(detail.share())));
     }
 
     /** A share with its snapshots (when wanted) and its thread's state. Runs inside the caller's transaction. */
     public Uni<ShareDetail> detail(Share share, boolean withSnapshots, Instant now) {
-        return snapshots.ofShare(share.id).chain(all -> messages.ofShare(share.id).map(thread -> new ShareDetail(share,
-                withSnapshots ? all : List.of(), Threads.of(thread, now), all.size())));
+        return snapshots.ofShare(share.id).chain(all -> messages.state(share.id, now).map(state -> new ShareDetail(share,
+                withSnapshots ? all : List.of(), state, all.size())));
+    }
+
+    /** Shares without content, each with its thread's state (counted by the database, not loaded). */
+    public Uni<List<ShareDetail>> summaries(List<Share> list, Instant now) {
+        return messages.states(list.stream().map(s -> s.id).toList(), now).map(states -> list.stream()
+                .map(s -> new ShareDetail(s, List.of(), states.getOrDefault(s.id, ThreadState.EMPTY), 0)).toList());
     }
 
     private Uni<Share> owned(Caller caller, UUID caseId, UUID shareId, AuditAction action) {
@@ -240,11 +246,26 @@ public class ShareService {
         });
     }
 
+    /** A retried release answers with the share it made, and that answer is a read of its content, recorded as one. */
     private Uni<Released> retried(Caller caller, UUID caseId, Share existing) {
         if (!existing.caseId.equals(caseId) || !access.canSeeOutgoingShare(caller, existing.fromAgency)) {
             throw new ProblemException(ProblemType.CONFLICT, "Idempotency-Key " + existing.id + " was already used for another release");
         }
-        return detail(existing, true, clock.instant()).map(detail -> new Released(detail, false));
+        return detail(existing, contentFor(caller, existing), clock.instant())
+                .call(() -> audit.allowed(caller, AuditAction.SHARE_READ, recorded(existing)))
+                .map(detail -> new Released(detail, false));
+    }
+
+    private boolean contentFor(Caller caller, Share share) {
+        return access.canSeeReleaseContent(caller, share.fromAgency, share.wasReleased());
+    }
+
+    /**
+     * Share accesses are recorded against the partner too, so both agencies' auditors see them; but the partner's
+     * auditors never learn of a release that was not approved.
+     */
+    private static AuditedResource recorded(Share share) {
+        return AuditedResource.share(share.id, share.wasReleased() ? share.toAgency : share.fromAgency);
     }
 
     private ShareSnapshot snapshot(Caller caller, Share share, Redaction profile, CaseService.Detail detail, Set<String> categories,

@@ -6,10 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.service.AuditRecorder;
+import org.borderwatch.common.paging.Cursor;
 import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.problem.ProblemType;
 import org.borderwatch.security.AccessDeniedException;
@@ -18,7 +20,6 @@ import org.borderwatch.security.Caller;
 import org.borderwatch.sharing.MessageKind;
 import org.borderwatch.sharing.Share;
 import org.borderwatch.sharing.ShareMessage;
-import org.borderwatch.sharing.ShareStatus;
 import org.borderwatch.sharing.repository.MessageRepository;
 import org.borderwatch.sharing.repository.ShareRepository;
 import org.borderwatch.sharing.rest.MessageRequest;
@@ -28,6 +29,8 @@ import org.borderwatch.sharing.rest.MessageRequest;
 public class ThreadService {
 
     private final ShareRepository shares;
+    private static final String KIND = "thread";
+
     private final MessageRepository messages;
     private final AgencyAccess access;
     private final AuditRecorder audit;
@@ -41,16 +44,20 @@ public class ThreadService {
         this.clock = clock;
     }
 
-    public record Thread(List<ShareMessage> messages, Threads state) {
+    /** A page of a thread, oldest first, with which of its requests are answered. */
+    public record Page(List<ShareMessage> messages, Set<UUID> answered, String nextCursor) {
     }
 
     @WithTransaction
-    public Uni<Thread> read(Caller caller, UUID shareId) {
+    public Uni<Page> read(Caller caller, UUID shareId, String cursor, int limit) {
         Instant now = clock.instant();
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(KIND, cursor);
         return party(caller, shareId, AuditAction.SHARE_MESSAGES_READ, now)
                 .call(share -> audit.allowed(caller, AuditAction.SHARE_MESSAGES_READ, AuditedResource.share(shareId, otherParty(caller, share))))
-                .chain(share -> messages.ofShare(shareId))
-                .map(thread -> new Thread(thread, Threads.of(thread, now)));
+                .chain(share -> messages.page(shareId, after, limit))
+                .chain(page -> messages.answered(page.stream().filter(m -> m.kind == MessageKind.REQUEST_FOR_INFORMATION).map(m -> m.id).toList())
+                        .map(answered -> new Page(page, answered, page.size() < limit ? null : Cursor.encode(KIND,
+                                new Cursor.TimeAndId(page.get(page.size() - 1).createdAt, page.get(page.size() - 1).id)))));
     }
 
     @WithTransaction
@@ -84,7 +91,7 @@ public class ThreadService {
     private Uni<Share> party(Caller caller, UUID shareId, AuditAction action, Instant now) {
         return shares.byId(shareId).map(share -> {
             boolean owner = share != null && access.canSeeOutgoingShare(caller, share.fromAgency);
-            boolean recipient = share != null && share.status != ShareStatus.PENDING_APPROVAL && access.canReceiveShare(caller, share.toAgency);
+            boolean recipient = share != null && access.canReceiveShare(caller, share.toAgency, share.wasReleased());
             if (!owner && !recipient) {
                 throw AccessDeniedException.hidden(caller, action, AuditedResource.share(shareId, share == null ? null : share.fromAgency),
                         share != null);

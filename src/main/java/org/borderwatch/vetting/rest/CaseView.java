@@ -42,6 +42,6 @@ public record CaseView(
     @Schema(name = "CasePage", description = "A page of cases, newest first.", example = "{\"items\":[],\"nextCursor\":null}")
     public record Page(
             @Schema(description = "The cases.") List<CaseView> items,
-            @Schema(description = "Cursor for the next page; null at the end.", example = "Y2FzZXwyMDI2LTExLTIxVDAyOjAwOjAwWnw3ZDBl") String nextCursor) {
+            @Schema(description = "Cursor for the next page; null at the end.", example = "Y2FzZXwyMDI2LTExLTIxVDAyOjAwOjAwWnw3ZDBl", nullable = true) String nextCursor) {
     }
 }

@@ -73,7 +73,8 @@ public class CaseService {
                 .chain(members -> cases.add(caseFile).chain(() -> cases.flush())
                         .chain(() -> reports.assignCase(members, caseFile.id))
                         .chain(() -> audit.allowed(caller, AuditAction.CASE_CREATE, resource(caseFile)))
-                        .replaceWith(new Detail(caseFile, members)));
+                        .replaceWith(new Detail(caseFile, members))
+                        .call(detail -> recordReportReads(caller, detail)));
     }
 
     @WithTransaction
@@ -81,8 +82,13 @@ public class CaseService {
         return managed(caller, id, AuditAction.CASE_READ)
                 .chain(caseFile -> reports.ofCase(id).map(members -> new Detail(caseFile, members)))
                 .call(detail -> audit.allowed(caller, AuditAction.CASE_READ, resource(detail.caseFile())))
-                .call(detail -> audit.allowed(caller, AuditAction.REPORT_READ,
-                        detail.reports().stream().map(r -> AuditedResource.report(r.id, r.agency)).toList(), null));
+                .call(detail -> recordReportReads(caller, detail));
+    }
+
+    /** Every answer that carries a case carries its reports' content: each is a read of that report, recorded as one. */
+    private Uni<Void> recordReportReads(Caller caller, Detail detail) {
+        return audit.allowed(caller, AuditAction.REPORT_READ,
+                detail.reports().stream().map(r -> AuditedResource.report(r.id, r.agency)).toList(), null);
     }
 
     @WithTransaction
@@ -182,7 +188,8 @@ public class CaseService {
         return cases.flush()
                 .chain(() -> audit.allowed(caller, AuditAction.CASE_UPDATE, resource(caseFile)))
                 .chain(() -> reports.ofCase(caseFile.id))
-                .map(members -> new Detail(caseFile, members));
+                .map(members -> new Detail(caseFile, members))
+                .call(detail -> recordReportReads(caller, detail));
     }
 
     private Uni<CaseFile> managed(Caller caller, UUID id, AuditAction action) {

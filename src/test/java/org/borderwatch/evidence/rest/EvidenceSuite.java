@@ -285,10 +285,13 @@ abstract class EvidenceSuite {
         String named = uploaded(p.officer(), report, Files.jpeg(21.5283, 107.965, 10_000));
         String kept = uploaded(p.officer(), report, Files.jpeg(21.5283, 107.965, 11_000));
         String shareId = Sharing.release(p.supervisor(), caseId, Sharing.shareBody(p.partner(), "H0",
-                "{\"exactLocation\":false,\"personIdentifiers\":false,\"evidence\":[\"" + named + "\"]}")).statusCode(201)
-                .body("snapshots[0].content.evidence", equalTo(List.of(named))).extract().path("id");
+                "{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\"" + named + "\"]}")).statusCode(201)
+                .body("status", equalTo("PENDING_APPROVAL")).body("snapshots[0].content.evidence", equalTo(List.of(named))).extract().path("id");
+        // evidence leaves the agency only with a second supervisor's approval
+        given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + named).then().statusCode(404);
+        given().auth().oauth2(p.secondSupervisor()).when().post("/api/v1/cases/" + caseId + "/shares/" + shareId + "/approve").then().statusCode(200);
         Sharing.release(p.supervisor(), caseId, Sharing.shareBody(p.partner(), "H0",
-                "{\"exactLocation\":false,\"personIdentifiers\":false,\"evidence\":[\"" + UUID.randomUUID() + "\"]}")).statusCode(400)
+                "{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\"" + UUID.randomUUID() + "\"]}")).statusCode(400)
                 .body("errors.field", hasItem("redaction.evidence[0]"));
         given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + named).then().statusCode(200);
         given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + kept).then().statusCode(404);

@@ -19,6 +19,9 @@ class MyEventsResourceTest {
 
     static final String SUPERVISOR = Tokens.token("supervisor.qn", "supervisor", "VN-QN");
 
+    @jakarta.inject.Inject
+    org.borderwatch.report.service.ReportEvents events;
+
     @Test
     void aConnectedOfficerReceivesTheQuestionOnTheirReportAndNotOthers() throws Exception {
         String name = "live-" + UUID.randomUUID();
@@ -31,6 +34,22 @@ class MyEventsResourceTest {
         assertTrue(waitFor(lines, "Which bridge?"), "no event arrived: " + lines);
         assertTrue(lines.contains("event:INFO_REQUESTED") || lines.contains("event: INFO_REQUESTED"), lines.toString());
         assertTrue(lines.stream().noneMatch(line -> line.contains(someoneElses.toString())), lines.toString());
+    }
+
+    @Test
+    void aLongQuestionArrivesWholeBecauseOnlyIdsTravelByNotify() throws Exception {
+        String officer = Tokens.officer("live-" + UUID.randomUUID(), "VN-QN");
+        UUID mine = Reports.filed(officer, FULL);
+        List<String> lines = listen(officer, null);
+        String question = "请说明" + "桥".repeat(1990);
+        DecisionResourceTest.decide(SUPERVISOR, mine, "\"1\"", "{\"decision\":\"REQUEST_INFO\",\"question\":\"" + question + "\"}")
+                .statusCode(200);
+        assertTrue(waitFor(lines, question), "the question did not arrive whole: " + lines.size() + " lines");
+        org.borderwatch.report.ReportHistoryEntry entry = new org.borderwatch.report.ReportHistoryEntry();
+        entry.id = UUID.randomUUID();
+        entry.note = question;
+        String payload = events.payload(entry, "someone");
+        assertEquals("{\"id\":\"" + entry.id + "\",\"reporter\":\"someone\"}", payload);
     }
 
     @Test

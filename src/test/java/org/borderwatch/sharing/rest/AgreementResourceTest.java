@@ -48,9 +48,9 @@ class AgreementResourceTest {
         String body = agreementBody(p.owner(), p.partner(), "\"DRUGS\"", "H1", "2026-01-01", "2027-12-31");
         putAgreement(id, body).statusCode(201);
         putAgreement(id, body).statusCode(428);
-        given().auth().oauth2(Sharing.ADMIN).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body.replace("H1", "H3"))
+        given().auth().oauth2(Sharing.OPERATOR).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body.replace("H1", "H3"))
                 .when().put("/api/v1/agreements/" + id).then().statusCode(200).header("ETag", "\"1\"").body("maxHandlingCode", equalTo("H3"));
-        given().auth().oauth2(Sharing.ADMIN).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+        given().auth().oauth2(Sharing.OPERATOR).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
                 .when().put("/api/v1/agreements/" + id).then().statusCode(412);
     }
 
@@ -97,11 +97,38 @@ class AgreementResourceTest {
                 .body("errors.field", hasItem("maxHandlingCode"));
         putAgreement(UUID.randomUUID(), agreementBody(from, to, "\"DRUGS\"", "H1", "2026-02-30", "2027-12-31")).statusCode(400)
                 .body("errors.field", hasItem("validFrom"));
-        given().auth().oauth2(Sharing.ADMIN).contentType(ContentType.JSON)
+        given().auth().oauth2(Sharing.OPERATOR).contentType(ContentType.JSON)
                 .body(agreementBody(from, to, "\"DRUGS\"", "H1", "2026-01-01", "2027-12-31")).when().put("/api/v1/agreements/not-a-uuid").then()
                 .statusCode(400).body("errors.field", hasItem("id"));
         given().auth().oauth2(p.partnerLiaison()).when().get("/api/v1/agreements?cursor=garbage").then().statusCode(400)
                 .body("errors.field", hasItem("cursor"));
         assertEquals(0, Db.count("select count(*) from sharing_agreement where from_agency = ? or to_agency = ?", from, from));
+    }
+
+    @Test
+    void onlyAnAdminOfTheReleasingAgencyOrTheOperatorMakesOrWidensItsAgreements() {
+        Sharing.Parties p = Sharing.parties();
+        String ownerAdmin = Tokens.token("admin." + p.owner(), "admin", p.owner());
+        String partnerAdmin = Tokens.token("admin." + p.partner(), "admin", p.partner());
+        UUID id = UUID.randomUUID();
+        String body = agreementBody(p.owner(), p.partner(), "\"DRUGS\"", "H1", "2026-01-01", "2027-12-31");
+        for (String other : new String[] {Sharing.ADMIN, partnerAdmin}) {
+            given().auth().oauth2(other).contentType(ContentType.JSON).body(body).when().put("/api/v1/agreements/" + id).then()
+                    .statusCode(403).contentType("application/problem+json");
+        }
+        assertEquals(0, Db.count("select count(*) from sharing_agreement where id = ?::uuid", id.toString()));
+        given().auth().oauth2(ownerAdmin).contentType(ContentType.JSON).body(body).when().put("/api/v1/agreements/" + id).then().statusCode(201);
+        String wider = body.replace("H1", "H3").replace("\"DRUGS\"", "\"DRUGS\",\"WEAPONS\"");
+        given().auth().oauth2(partnerAdmin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(wider)
+                .when().put("/api/v1/agreements/" + id).then().statusCode(403);
+        // nor can the releasing agency's admin hand the agreement to another releasing agency
+        given().auth().oauth2(ownerAdmin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(agreementBody(p.third(), p.partner(), "\"DRUGS\"", "H1", "2026-01-01", "2027-12-31"))
+                .when().put("/api/v1/agreements/" + id).then().statusCode(403);
+        assertEquals("H1", Db.text("select max_handling_code from sharing_agreement where id = ?::uuid", id.toString()));
+        assertEquals(4, Db.count("select count(*) from audit_event where action = 'AGREEMENT_UPDATE' and outcome = 'DENIED' and resource_id = ?",
+                id.toString()));
+        given().auth().oauth2(ownerAdmin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(wider)
+                .when().put("/api/v1/agreements/" + id).then().statusCode(200).body("maxHandlingCode", equalTo("H3"));
     }
 }

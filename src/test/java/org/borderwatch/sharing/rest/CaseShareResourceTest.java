@@ -132,7 +132,7 @@ class CaseShareResourceTest {
         release(p.supervisor(), caseId, shareBody(p.partner(), "H7", REDACTED)).statusCode(400).body("errors.field", hasItem("handlingCode"));
         release(p.supervisor(), caseId, shareBody(p.partner(), "H0", "{\"exactLocation\":false}")).statusCode(400)
                 .body("errors.field", hasItem("redaction.personIdentifiers"));
-        release(p.supervisor(), caseId, shareBody(p.partner(), "H0", "{\"exactLocation\":false,\"personIdentifiers\":false,\"evidence\":[\""
+        release(p.supervisor(), caseId, shareBody(p.partner(), "H0", "{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\""
                 + UUID.randomUUID() + "\"]}")).statusCode(400).body("errors.field", hasItem("redaction.evidence[0]"));
         release(p.supervisor(), caseId, shareBody(p.partner(), "H0", REDACTED).replace("\"purpose\":", "\"status\":\"ACTIVE\",\"purpose\":"))
                 .statusCode(400);
@@ -199,9 +199,9 @@ class CaseShareResourceTest {
         Sharing.Parties p = Sharing.parties();
         Sharing.agreement(p, "\"DRUGS\"", "H3");
         UUID caseId = Sharing.caseOf(p, FULL);
-        release(p.supervisor(), caseId, shareBody(p.partner(), "H0", "{\"exactLocation\":true,\"personIdentifiers\":false,\"evidence\":[]}"))
+        release(p.supervisor(), caseId, shareBody(p.partner(), "H0", "{\"exactLocation\":true,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[]}"))
                 .statusCode(201).body("status", equalTo("PENDING_APPROVAL"));
-        release(p.supervisor(), caseId, shareBody(p.partner(), "H0", "{\"exactLocation\":false,\"personIdentifiers\":true,\"evidence\":[]}"))
+        release(p.supervisor(), caseId, shareBody(p.partner(), "H0", "{\"exactLocation\":false,\"personIdentifiers\":true,\"narrative\":\"MASKED\",\"evidence\":[]}"))
                 .statusCode(201).body("status", equalTo("PENDING_APPROVAL"));
         release(p.supervisor(), caseId, shareBody(p.partner(), "H1", REDACTED)).statusCode(201).body("status", equalTo("ACTIVE"));
     }
@@ -228,7 +228,7 @@ class CaseShareResourceTest {
         Sharing.agreement(p, "\"DRUGS\"", "H3");
         UUID caseId = Sharing.caseOf(p, FULL);
         String body = release(p.supervisor(), caseId, shareBody(p.partner(), "H0",
-                "{\"exactLocation\":true,\"personIdentifiers\":true,\"sources\":true,\"evidence\":[]}")).statusCode(201)
+                "{\"exactLocation\":true,\"personIdentifiers\":true,\"sources\":true,\"narrative\":\"MASKED\",\"evidence\":[]}")).statusCode(201)
                 .extract().asString();
         String snapshot = Db.text("select content::text from share_snapshot s join case_share c on c.id = s.share_id where c.case_id = ?", caseId);
         for (String text : new String[] {body, snapshot}) {

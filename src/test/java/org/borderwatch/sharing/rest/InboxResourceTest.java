@@ -59,7 +59,7 @@ class InboxResourceTest {
         Sharing.agreement(p, "\"DRUGS\"", "H3");
         UUID caseId = Sharing.caseOf(p, FULL);
         String shareId = release(p.supervisor(), caseId, shareBody(p.partner(), "H0",
-                "{\"exactLocation\":true,\"personIdentifiers\":true,\"sources\":true,\"evidence\":[]}")).statusCode(201).extract().path("id");
+                "{\"exactLocation\":true,\"personIdentifiers\":true,\"sources\":true,\"narrative\":\"MASKED\",\"evidence\":[]}")).statusCode(201).extract().path("id");
         given().auth().oauth2(p.secondSupervisor()).when().post("/api/v1/cases/" + caseId + "/shares/" + shareId + "/approve").then().statusCode(200);
         inboxRead(p.partnerLiaison(), UUID.fromString(shareId)).statusCode(200)
                 .body("snapshots[0].content.reports[0].location.lat", equalTo(21.5283f))

@@ -57,6 +57,36 @@ class ThreadResourceTest {
     }
 
     @Test
+    void aLongThreadIsReadAPageAtATimeWithAnswersAcrossPages() {
+        UUID shareId = liveShare();
+        Sharing.Parties p = parties;
+        String asked = post(p.partnerLiaison(), shareId, request(Instant.now().plusSeconds(86_400))).statusCode(201).extract().path("id");
+        for (int i = 0; i < 5; i++) {
+            post(p.ownerLiaison(), shareId, "{\"kind\":\"COMMENT\",\"body\":\"Note " + i + "\"}").statusCode(201);
+        }
+        post(p.supervisor(), shareId, "{\"kind\":\"RESPONSE\",\"body\":\"Lane 2\",\"answers\":\"" + asked + "\"}").statusCode(201);
+        List<String> bodies = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = given().auth().oauth2(p.partnerLiaison()).queryParam("limit", 3).queryParam("cursor", cursor == null ? "" : cursor)
+                    .when().get("/api/v1/shares/" + shareId + "/messages").then().statusCode(200).extract().jsonPath();
+            bodies.addAll(page.getList("items.body"));
+            if (pages == 0) {
+                assertEquals(true, page.getBoolean("items[0].answered"), "answered although the response is on a later page");
+            }
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(List.of("Which crossing point did the motorbike use?", "Note 0", "Note 1", "Note 2", "Note 3", "Note 4", "Lane 2"), bodies);
+        assertEquals(3, pages);
+        given().auth().oauth2(p.partnerLiaison()).queryParam("limit", 201).when().get("/api/v1/shares/" + shareId + "/messages").then()
+                .statusCode(400).body("errors.field", hasItem("limit"));
+        given().auth().oauth2(p.partnerLiaison()).queryParam("cursor", "bm90LWEtY3Vyc29y").when().get("/api/v1/shares/" + shareId + "/messages")
+                .then().statusCode(400).body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
     void anUnansweredRequestPastItsDueDateIsOverdueForBothSides() throws Exception {
         UUID shareId = liveShare();
         Sharing.Parties p = parties;

@@ -3,6 +3,8 @@ package org.borderwatch.sharing.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.borderwatch.report.ReportContent;
+import org.borderwatch.sharing.NarrativeRelease;
+import org.borderwatch.sharing.Redaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,10 +22,49 @@ class RedactorTest {
             "1.2 kg at marker 1369|1.2 kg at marker 1369",
             "2 couriers on 20/11|2 couriers on 20/11",
             "seen 2026-11-20 at 21:40|seen 2026-11-20 at 21:40",
-            "hộ chiếu C1234567|hộ chiếu [redacted]"})
+            "hộ chiếu C1234567|hộ chiếu [redacted]",
+            // found by a review: full-width digits, lower-case plates, plates inside a word
+            "gọi ０９１２３４５６７８ ngay|gọi [redacted] ngay",
+            "xe 14a-123.45 đỗ ở chợ|xe [redacted] đỗ ở chợ",
+            "thấy xe29LD12345 qua cầu|thấy xe[redacted] qua cầu",
+            // more shapes of both countries, and other scripts' digits
+            "xe máy 29-B1 123.45|xe máy [redacted]",
+            "车牌 粤B·D12345 新能源|车牌 [redacted] 新能源",
+            "车牌桂a12345|车牌[redacted]",
+            "身份证 45010219800101123X|身份证 [redacted]",
+            "护照 E12345678 和 EA1234567|护照 [redacted] 和 [redacted]",
+            "电话 +86 138 1234 5678|电话 [redacted]",
+            "call ٠٩١٢٣٤٥٦٧٨ now|call [redacted] now",
+            "số ＣＣＣＤ ００１２０３００４５６７|số ＣＣＣＤ [redacted]",
+            "3 bao hàng ở mốc 1369, 21:40 ngày 20/11/2026|3 bao hàng ở mốc 1369, 21:40 ngày 20/11/2026"})
     void identifyingNumbersAndPlatesAreMaskedOtherNumbersStay(String text, String masked) {
         assertEquals(masked, Redactor.text(text, false));
         assertEquals(text, Redactor.text(text, true));
+    }
+
+    @Test
+    void theNarrativeIsReleasedAsTheProfileSays() {
+        ReportContent.Narrative written = new ReportContent.Narrative("Xe 14A-123.45, gọi 0912345678", "vi");
+        assertEquals(null, Redactor.narrative(written, NarrativeRelease.WITHHELD));
+        assertEquals("Xe [redacted], gọi [redacted]", Redactor.narrative(written, NarrativeRelease.MASKED).text());
+        assertEquals("vi", Redactor.narrative(written, NarrativeRelease.MASKED).lang());
+        assertEquals(written, Redactor.narrative(written, NarrativeRelease.FULL));
+        assertEquals(null, Redactor.narrative(null, NarrativeRelease.FULL));
+    }
+
+    @Test
+    void aProfileStoredBeforeTheNarrativeSettingReleasesItAsItsIdentifiersSettingSaid() {
+        assertEquals(NarrativeRelease.MASKED, new Redaction(false, false, false, null, java.util.List.of()).narrativeRelease());
+        assertEquals(NarrativeRelease.FULL, new Redaction(false, true, false, null, java.util.List.of()).narrativeRelease());
+    }
+
+    @Test
+    void fourEyesForEverythingBeyondTheRedactedMinimum() {
+        assertEquals(false, new Redaction(false, false, false, NarrativeRelease.MASKED, java.util.List.of()).revealsMore());
+        assertEquals(false, new Redaction(false, false, false, NarrativeRelease.WITHHELD, java.util.List.of()).revealsMore());
+        assertEquals(true, new Redaction(false, false, false, NarrativeRelease.FULL, java.util.List.of()).revealsMore());
+        assertEquals(true, new Redaction(false, false, false, NarrativeRelease.MASKED, java.util.List.of(java.util.UUID.randomUUID())).revealsMore());
+        assertEquals(true, new Redaction(true, false, false, NarrativeRelease.MASKED, java.util.List.of()).revealsMore());
     }
 
     @Test
