@@ -29,9 +29,11 @@ public class UploadReclaimer {
     @Scheduled(every = "${borderwatch.evidence.reclaim-every}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaim() throws SQLException {
         for (UUID id : pieces.lapsed(clock.instant(), BATCH)) {
-            pieces.deleteAll(id);
-            Awaiting.await(() -> uploads.expired(id));
-            LOG.debugf("reclaimed the bytes of upload %s", id);
+            // The database decides first (conditionally, so an upload completing meanwhile wins); bytes go after it committed.
+            if (Awaiting.await(() -> uploads.expire(id))) {
+                pieces.deleteAll(id);
+                LOG.debugf("reclaimed the bytes of upload %s", id);
+            }
         }
     }
 }

@@ -73,7 +73,12 @@ public class S3EvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public void delete(Connection transaction, UUID upload, long startOffset) throws Exception {
+    public void delete(Connection transaction, UUID upload, long startOffset) {
+        // the object goes in purge(), once the database has let go of it
+    }
+
+    @Override
+    public void purge(UUID upload, long startOffset) throws Exception {
         HttpResponse<byte[]> response = send("DELETE", "/" + bucket + "/" + key(upload, startOffset), new byte[0]);
         if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
             expect(response, 204);

@@ -44,7 +44,7 @@ public class Redactor {
     }
 
     public SharedCase release(Share share, Redaction profile, CaseFile caseFile, List<Report> reports, Set<String> categories,
-                              int version, Instant publishedAt) {
+                              List<SharedCase.Evidence> evidence, int version, Instant publishedAt) {
         List<SharedCase.Report> released = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             released.add(report("R" + (i + 1), reports.get(i), profile));
@@ -52,7 +52,7 @@ public class Redactor {
         boolean identifiers = profile.personIdentifiers();
         return new SharedCase(share.id, version, share.fromAgency, share.toAgency, share.handlingCode, share.conditions, share.purpose,
                 publishedAt, text(caseFile.title, identifiers), text(caseFile.summary, identifiers), caseFile.impact, categories,
-                released, profile.evidence());
+                released, evidence);
     }
 
     private SharedCase.Report report(String reference, Report report, Redaction profile) {
