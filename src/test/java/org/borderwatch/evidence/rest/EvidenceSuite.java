@@ -402,4 +402,72 @@ abstract class EvidenceSuite {
         assertEquals(1, Db.count("select count(*) from audit_event where resource_id = ? and action = 'EVIDENCE_DOWNLOAD' and outcome = 'DENIED' "
                 + "and agency = ?", id, p.partner()));
     }
+
+    @jakarta.inject.Inject
+    org.borderwatch.evidence.service.UploadReclaimer reclaimer;
+
+    @Test
+    void theReclaimerNeverTakesTheBytesOfAnUploadThatCompletedSinceItWasListed() throws Exception {
+        UUID report = Reports.filed(OFFICER, FULL);
+        byte[] file = Files.jpeg(21.5283, 107.965, 2 * 1024 * 1024 + 10);
+        String id = uploaded(OFFICER, report, file);
+        Db.update("update evidence_upload set expires_at = now() - interval '1 minute' where id = ?::uuid", id);
+        assertFalse(reclaimer.reclaim(UUID.fromString(id)), "a completed upload is not reclaimed");
+        byte[] downloaded = given().auth().oauth2(OFFICER).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + id)
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(file, downloaded);
+        assertEquals("COMPLETE", Db.text("select status from evidence_upload where id = ?::uuid", id));
+    }
+
+    @Test
+    void theLastBytesOfAnUploadTheReclaimerTookAreRefusedNotStored() throws Exception {
+        UUID report = Reports.filed(OFFICER, FULL);
+        byte[] file = Files.jpeg(21.5283, 107.965, 20_000);
+        String location = created(OFFICER, report, file, "image/jpeg");
+        patch(OFFICER, location, 0, Arrays.copyOf(file, 10_000)).statusCode(204);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        Db.update("update evidence_upload set expires_at = now() - interval '1 minute' where id = ?::uuid", id);
+        assertTrue(reclaimer.reclaim(UUID.fromString(id)));
+        assertFalse(reclaimer.reclaim(UUID.fromString(id)), "reclaimed once");
+        patch(OFFICER, location, 10_000, Arrays.copyOfRange(file, 10_000, file.length)).statusCode(410);
+        assertEquals(0, Db.count("select count(*) from evidence where id = ?::uuid", id));
+        assertEquals(0, Db.count("select count(*) from evidence_piece where upload_id = ?::uuid", id));
+    }
+
+    @Test
+    void aZeroBytePatchRacingTheLastPatchIsARetryOrAConflictNeverA500() throws Exception {
+        UUID report = Reports.filed(OFFICER, FULL);
+        byte[] file = Files.jpeg(21.5283, 107.965, 3 * 1024 * 1024);
+        String location = created(OFFICER, report, file, "image/jpeg");
+        int last = file.length - 1024 * 1024;
+        patch(OFFICER, location, 0, Arrays.copyOf(file, last)).statusCode(204);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.concurrent.Future<Integer> finishing = pool.submit(() ->
+                    patch(OFFICER, location, last, Arrays.copyOfRange(file, last, file.length)).extract().statusCode());
+            List<java.util.concurrent.Future<List<Integer>>> racers = new java.util.ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                racers.add(pool.submit(() -> {
+                    List<Integer> statuses = new java.util.ArrayList<>();
+                    long until = System.currentTimeMillis() + 3000;
+                    while (!finishing.isDone() && System.currentTimeMillis() < until) {
+                        statuses.add(patch(OFFICER, location, file.length, new byte[0]).extract().statusCode());
+                    }
+                    return statuses;
+                }));
+            }
+            assertEquals(204, finishing.get());
+            for (var racer : racers) {
+                for (int status : racer.get()) {
+                    assertTrue(status == 204 || status == 409, "a zero-byte PATCH answered " + status);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        patch(OFFICER, location, file.length, new byte[0]).statusCode(409);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertEquals(1, Db.count("select count(*) from evidence where id = ?::uuid", id));
+        assertEquals(1, Db.count("select count(*) from evidence_partner_copy where evidence_id = ?::uuid", id));
+    }
 }
