@@ -33,6 +33,11 @@ public class UploadRepository implements PanacheRepositoryBase<EvidenceUpload, U
         return update("status = ?1 where id = ?2 and status = ?3", UploadStatus.COMPLETE, id, UploadStatus.UPLOADING);
     }
 
+    /** Gives up an upload that is still open (a partner copy no one will use): the reclaimer takes its bytes on its next pass. */
+    public Uni<Integer> abandonIfOpen(UUID id, java.time.Instant now) {
+        return update("status = ?1, expiresAt = ?2 where id = ?3 and status = ?4", UploadStatus.ABANDONED, now, id, UploadStatus.UPLOADING);
+    }
+
     /** Marks a lapsed unfinished upload EXPIRED and answers the status it had; null when it is finished or not lapsed. */
     public Uni<UploadStatus> expireIfLapsed(UUID id, java.time.Instant now) {
         return getSession().chain(session -> session.createNativeQuery(

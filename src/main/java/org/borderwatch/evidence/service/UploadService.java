@@ -136,7 +136,8 @@ public class UploadService {
     public Uni<Evidence> complete(Caller caller, UUID id, String sha256, ImageFacts facts, Copy copy) {
         return uploads.closeIfOpen(id).chain(closed -> {
             if (closed == 0) {
-                return evidence.byId(id).map(done -> {
+                Uni<Integer> unused = copy == null ? Uni.createFrom().item(0) : uploads.abandonIfOpen(copy.uploadId(), clock.instant());
+                return unused.chain(() -> evidence.byId(id)).map(done -> {
                     if (done == null) {
                         throw new ProblemException(ProblemType.GONE, "Upload " + id + " is no longer open; nothing became evidence");
                     }

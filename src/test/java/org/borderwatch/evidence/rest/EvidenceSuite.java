@@ -469,5 +469,7 @@ abstract class EvidenceSuite {
         String id = location.substring(location.lastIndexOf('/') + 1);
         assertEquals(1, Db.count("select count(*) from evidence where id = ?::uuid", id));
         assertEquals(1, Db.count("select count(*) from evidence_partner_copy where evidence_id = ?::uuid", id));
+        assertEquals(0, Db.count("select count(*) from evidence_upload where report_id = ? and status = 'UPLOADING'", report),
+                "a copy made by the losing request is given up for the reclaimer");
     }
 }
