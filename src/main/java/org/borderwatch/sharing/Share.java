@@ -91,12 +91,20 @@ public class Share {
         return new java.util.TreeSet<>(java.util.Arrays.asList(categories.split(",")));
     }
 
-    /** The status as of now: a share past its expiry is EXPIRED even before the expiry job has marked it. */
     /** Whether it ever reached the partner: released at once, or approved by a second supervisor. */
     public boolean wasReleased() {
         return approvedAt != null;
     }
 
+    /**
+     * The agency on the other side from one acting on this share, against which the access is recorded so both agencies'
+     * auditors see it; while the share was never released, the partner is not told of it, so it stays the owner's.
+     */
+    public String otherPartyOf(String actingAgency) {
+        return actingAgency.equals(fromAgency) && wasReleased() ? toAgency : fromAgency;
+    }
+
+    /** The status as of now: a share past its expiry is EXPIRED even before the expiry job has marked it. */
     public ShareStatus statusAt(Instant now) {
         return !status.ended() && !expiresAt.isAfter(now) ? ShareStatus.EXPIRED : status;
     }

@@ -35,7 +35,22 @@ public record SharedCase(
         @Schema(description = "Impact level.", example = "HIGH") Impact impact,
         @Schema(description = "Categories of the case.", example = "[\"DRUGS\"]") Set<String> categories,
         @Schema(description = "The case's reports, redacted.") List<Report> reports,
-        @Schema(description = "Ids of the evidence items released.", example = "[]") List<UUID> evidence) {
+        @Schema(description = "The evidence released: partner copies of photos, without embedded metadata; each hash is of the "
+                + "bytes the partner downloads.", example = "[]") List<Evidence> evidence) {
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SharedEvidence", description = "One released evidence item: its partner copy, every embedded metadata block removed.",
+            example = "{\"id\":\"4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f\",\"contentType\":\"image/jpeg\",\"size\":2480112,"
+                    + "\"sha256\":\"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b\",\"capturedAt\":\"2026-11-20T14:38:00Z\"}")
+    public record Evidence(
+            @Schema(description = "Evidence id (download it from /evidence/{id}).", example = "4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f") UUID id,
+            @Schema(description = "Type of the partner copy.", example = "image/jpeg") String contentType,
+            @Schema(description = "Size of the partner copy in bytes.", example = "2480112") long size,
+            @Schema(description = "Hex SHA-256 of the partner copy: the ETag of its download.",
+                    example = "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b") String sha256,
+            @Schema(description = "Capture time the phone declared.", example = "2026-11-20T14:38:00Z") Instant capturedAt) {
+    }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)

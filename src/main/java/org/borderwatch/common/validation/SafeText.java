@@ -20,6 +20,9 @@ import java.io.IOException;
 @Singleton
 public class SafeText implements ObjectMapperCustomizer {
 
+    /** Set on readers of what the service itself stored: the rule judges what clients send, not what was kept before it. */
+    private static final String STORED = "borderwatch.stored-text";
+
     public static final String RULE = "must not contain NUL, control, invisible or direction-changing characters, or unpaired surrogates";
 
     @Override
@@ -31,11 +34,16 @@ public class SafeText implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = super.deserialize(parser, context);
-            if (text != null && !isSafe(text)) {
+            if (text != null && context.getAttribute(STORED) == null && !isSafe(text)) {
                 throw context.weirdStringException(text, String.class, RULE);
             }
             return text;
         }
+    }
+
+    /** A reader for JSON the service stored itself, to which the rule for client text does not apply. */
+    public static com.fasterxml.jackson.databind.ObjectReader storedReader(ObjectMapper mapper, Class<?> type) {
+        return mapper.readerFor(type).withAttribute(STORED, Boolean.TRUE);
     }
 
     public static boolean isSafe(String text) {

@@ -97,10 +97,13 @@ public class RequestIds {
                 && context.request().getHeader("Content-Length") == null;
     }
 
-    /** RFC 9112 §6.1: a request with a transfer coding the server does not understand is answered 501. */
+    /**
+     * RFC 9112 §6.1: a request with a transfer coding the server does not understand is answered 501 (and the
+     * connection closed); every Transfer-Encoding line counts, so a second one cannot hide behind a first "chunked".
+     */
     private static boolean unknownCoding(RoutingContext context) {
-        String encoding = context.request().getHeader("Transfer-Encoding");
-        return encoding != null && !encoding.trim().equalsIgnoreCase("chunked");
+        java.util.List<String> codings = context.request().headers().getAll("Transfer-Encoding");
+        return !codings.isEmpty() && !(codings.size() == 1 && codings.get(0).trim().equalsIgnoreCase("chunked"));
     }
 
     /**

@@ -20,6 +20,8 @@ import org.borderwatch.evidence.storage.EvidenceStore;
 @ApplicationScoped
 public class PieceRepository {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PieceRepository.class);
+
     /** Another request moved the upload's offset first (concurrent PATCH), or the upload is no longer open. */
     public static class OffsetMoved extends Exception {
         OffsetMoved() {
@@ -65,12 +67,18 @@ public class PieceRepository {
         }
     }
 
-    /** Drops the pieces from an offset on and moves the upload back to it (a PATCH whose checksum did not match). */
+    /**
+     * Drops the pieces from an offset on and moves the upload back to it (a PATCH whose checksum did not match). The
+     * database decides first: an object outside the database is removed only after the transaction that let go of it
+     * committed, so a rolled-back decision (the bytes became evidence meanwhile) never loses bytes.
+     */
     public void truncate(UUID upload, long from) throws SQLException {
+        List<Piece> dropped;
         try (Connection tx = database.getConnection()) {
             tx.setAutoCommit(false);
             try {
-                for (Piece piece : pieces(tx, upload, from)) {
+                dropped = pieces(tx, upload, from);
+                for (Piece piece : dropped) {
                     store.delete(tx, upload, piece.start());
                     deleteIndex(tx, upload, piece.start());
                 }
@@ -83,6 +91,13 @@ public class PieceRepository {
             } catch (Exception e) {
                 tx.rollback();
                 throw new SQLException("evidence pieces could not be dropped: " + e.getMessage(), e);
+            }
+        }
+        for (Piece piece : dropped) {
+            try {
+                store.purge(upload, piece.start());
+            } catch (Exception e) {
+                LOG.warnf("piece %d of upload %s stays in the object store (no longer referenced): %s", piece.start(), upload, e.getMessage());
             }
         }
     }

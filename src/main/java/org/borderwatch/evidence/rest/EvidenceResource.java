@@ -58,10 +58,12 @@ public class EvidenceResource {
     @Produces(MediaType.WILDCARD)
     @Blocking
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON})
-    @Operation(operationId = "downloadEvidence", summary = "Download the original", description = "For the report's officer and its agency's supervisors, and liaisons of an "
-            + "agency it was released to in an ACTIVE share. Requires X-Access-Purpose (428), recorded in the chain of custody. Supports a "
-            + "single Range (206; 416 when unsatisfiable). ETag is the SHA-256; served as an attachment with nosniff.")
-    @APIResponse(responseCode = "200", description = "The file, bit-exact.",
+    @Operation(operationId = "downloadEvidence", summary = "Download the original, or a partner its partner copy", description = "The original for the "
+            + "report's officer and its agency's supervisors. A liaison of an agency it was released to (the latest snapshot of an approved, "
+            + "ACTIVE share of the case its report is still in) gets the partner copy: every embedded metadata block removed, named by the "
+            + "evidence id, its SHA-256 the one the snapshot states. Requires X-Access-Purpose (428), recorded in the chain of custody. "
+            + "Supports a single Range (206; 416 when unsatisfiable). ETag is the SHA-256 of the bytes served; served as an attachment with nosniff.")
+    @APIResponse(responseCode = "200", description = "The file, bit-exact (the original, or the partner copy).",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                     format = "binary", description = "The bytes of the file.", example = "(binary)")))
     @APIResponse(responseCode = "206", description = "The requested range.")
@@ -73,34 +75,39 @@ public class EvidenceResource {
         UUID evidenceId = Params.uuid("id", id);
         Purposes.require(purpose, "evidence is downloaded");
         Caller caller = Awaiting.await(callers::current);
-        Evidence item = Awaiting.await(() -> evidence.read(caller, evidenceId, AuditAction.EVIDENCE_DOWNLOAD, found -> ByteRange.parse(range, found.size)));
-        ByteRange wanted = ByteRange.parse(range, item.size);
-        InputStream bytes = pieces.open(item.uploadId, wanted.first(), wanted.last() + 1);
+        EvidenceService.Access item = Awaiting.await(() -> evidence.read(caller, evidenceId, AuditAction.EVIDENCE_DOWNLOAD,
+                found -> ByteRange.parse(range, found.size())));
+        ByteRange wanted = ByteRange.parse(range, item.size());
+        InputStream bytes = pieces.open(item.bytes(), wanted.first(), wanted.last() + 1);
         StreamingOutput body = out -> {
             try (InputStream in = bytes) {
                 in.transferTo(out);
             }
         };
         Response.ResponseBuilder response = wanted.partial()
-                ? Response.status(206).header("Content-Range", "bytes " + wanted.first() + "-" + wanted.last() + "/" + item.size)
+                ? Response.status(206).header("Content-Range", "bytes " + wanted.first() + "-" + wanted.last() + "/" + item.size())
                 : Response.ok();
-        return response.entity(body).type(item.contentType).header(HttpHeaders.CONTENT_LENGTH, wanted.length())
-                .header(HttpHeaders.ETAG, "\"" + item.sha256 + "\"").header("Accept-Ranges", "bytes")
-                .header("Content-Disposition", disposition(item.filename)).header("X-Content-Type-Options", "nosniff").build();
+        return response.entity(body).type(item.item().contentType).header(HttpHeaders.CONTENT_LENGTH, wanted.length())
+                .header(HttpHeaders.ETAG, "\"" + item.sha256() + "\"").header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", disposition(item.partner() ? partnerName(item.item()) : item.item().filename))
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     @GET
     @Path("metadata")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.LIAISON})
-    @Operation(operationId = "readEvidenceMetadata", summary = "Read an evidence item's facts", description = "Size, type, SHA-256, declared and EXIF capture time, camera, GPS and "
-            + "the location flag; the same readers as the download. Recorded in the chain of custody.")
+    @Operation(operationId = "readEvidenceMetadata", summary = "Read an evidence item's facts", description = "For the owner's readers: size, type, "
+            + "SHA-256, declared and EXIF capture time, camera, GPS and the location flag. For a partner liaison the partner view: the partner "
+            + "copy's type, size and SHA-256 and the declared capture time; the position only when the release gives the exact location; never "
+            + "uploader, report, file name or camera. The same readers as the download. Recorded in the chain of custody.")
     @APIResponse(responseCode = "200", description = "The item.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvidenceView.class)))
-    public Uni<EvidenceView> metadata(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {EvidenceView.class, PartnerEvidenceView.class})))
+    public Uni<Object> metadata(
             @Parameter(description = "Evidence id.", example = "4c2d8e1f-7a6b-4d3c-9e5f-0a1b2c3d4e5f") @PathParam("id") String id) {
         UUID evidenceId = Params.uuid("id", id);
-        return callers.current().chain(caller -> evidence.read(caller, evidenceId, AuditAction.EVIDENCE_METADATA_READ)).map(EvidenceView::of);
+        return callers.current().chain(caller -> evidence.read(caller, evidenceId, AuditAction.EVIDENCE_METADATA_READ))
+                .map(access -> access.partner() ? PartnerEvidenceView.of(access) : EvidenceView.of(access.item()));
     }
 
     @GET
@@ -118,14 +125,32 @@ public class EvidenceResource {
         int size = pageLimit.resolve(Params.integer("limit", limit));
         String after = Params.text("cursor", cursor, 512);
         return callers.current().chain(caller -> evidence.custody(caller, evidenceId, after, size))
-                .map(page -> new CustodyPage(page.items().stream().map(AccessLine::of).toList(), page.nextCursor()));
+                .map(custody -> new CustodyPage(custody.page().items().stream().map(AccessLine::of).toList(), custody.page().nextCursor(),
+                        custody.copy() == null ? null : new PartnerCopyLine(custody.copy().sha256, custody.copy().size, custody.copy().createdAt)));
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
-    @Schema(name = "CustodyPage", description = "The chain of custody of an evidence item, oldest first.", example = "{\"items\":[],\"nextCursor\":null}")
+    @Schema(name = "CustodyPage", description = "The chain of custody of an evidence item, oldest first, and the partner copy made of it.",
+            example = "{\"items\":[],\"nextCursor\":null}")
     public record CustodyPage(
             @Schema(description = "The accesses.") List<AccessLine> items,
-            @Schema(description = "Cursor for the next page; null at the end.", example = "dHJhaWx8MjAyNi0xMS0yMVQwMjowMDowMFp8NGMyZA", nullable = true) String nextCursor) {
+            @Schema(description = "Cursor for the next page; null at the end.", example = "dHJhaWx8MjAyNi0xMS0yMVQwMjowMDowMFp8NGMyZA", nullable = true) String nextCursor,
+            @Schema(description = "The partner copy (every embedded metadata block removed) made when the upload completed; absent for "
+                    + "types that have none.") PartnerCopyLine partnerCopy) {
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @Schema(name = "PartnerCopy", description = "The derivative partners receive instead of the original.",
+            example = "{\"sha256\":\"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b\",\"size\":2480112,\"madeAt\":\"2026-11-20T14:45:10Z\"}")
+    public record PartnerCopyLine(
+            @Schema(description = "Hex SHA-256 of the partner copy.", example = "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b") String sha256,
+            @Schema(description = "Its size in bytes.", example = "2480112") long size,
+            @Schema(description = "When it was made.", example = "2026-11-20T14:45:10Z") java.time.Instant madeAt) {
+    }
+
+    /** A partner copy's name says nothing of the phone's file name. */
+    static String partnerName(Evidence item) {
+        return "evidence-" + item.id + (item.contentType.equals("image/png") ? ".png" : ".jpg");
     }
 
     /** A safe attachment header: an ASCII fallback without quotes or separators, and the exact name per RFC 6266/5987. */

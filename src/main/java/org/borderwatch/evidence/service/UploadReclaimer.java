@@ -29,9 +29,20 @@ public class UploadReclaimer {
     @Scheduled(every = "${borderwatch.evidence.reclaim-every}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaim() throws SQLException {
         for (UUID id : pieces.lapsed(clock.instant(), BATCH)) {
-            pieces.deleteAll(id);
-            Awaiting.await(() -> uploads.expired(id));
-            LOG.debugf("reclaimed the bytes of upload %s", id);
+            reclaim(id);
         }
+    }
+
+    /**
+     * Reclaims one lapsed upload. The database decides first, conditionally, so an upload that completed since it was
+     * listed keeps every byte; the bytes go only after that decision committed. False when there was nothing to reclaim.
+     */
+    public boolean reclaim(UUID id) throws SQLException {
+        if (!Awaiting.await(() -> uploads.expire(id))) {
+            return false;
+        }
+        pieces.deleteAll(id);
+        LOG.debugf("reclaimed the bytes of upload %s", id);
+        return true;
     }
 }

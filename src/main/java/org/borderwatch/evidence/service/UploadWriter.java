@@ -124,7 +124,38 @@ public class UploadWriter {
             }
         }
         ImageFacts found = facts;
-        await(() -> uploads.complete(caller, upload.id, actual, found));
+        UploadService.Copy copy = partnerCopy(caller, upload);
+        await(() -> uploads.complete(caller, upload.id, actual, found, copy));
+    }
+
+    /**
+     * Makes and stores the partner copy of a photo (read whole: photos are at most max-file-size), so that a release
+     * later needs no file I/O; null for types that have none (they cannot be released).
+     */
+    private UploadService.Copy partnerCopy(Caller caller, EvidenceUpload upload) throws SQLException, IOException {
+        if (!MetadataStripper.SUPPORTED.contains(upload.contentType)) {
+            return null;
+        }
+        byte[] original;
+        try (InputStream stored = pieces.open(upload.id, 0, upload.length)) {
+            original = stored.readAllBytes();
+        }
+        byte[] stripped = MetadataStripper.strip(upload.contentType, original).orElse(null);
+        if (stripped == null) {
+            return null;
+        }
+        UploadService.Copy copy = new UploadService.Copy(UUID.randomUUID(), upload.contentType, stripped.length,
+                HexFormat.of().formatHex(sha256().digest(stripped)));
+        await(() -> uploads.openCopy(caller, upload, copy));
+        for (int start = 0; start < stripped.length; start += EvidenceStore.PIECE_SIZE) {
+            int length = Math.min(EvidenceStore.PIECE_SIZE, stripped.length - start);
+            try {
+                pieces.append(copy.uploadId(), start, Arrays.copyOfRange(stripped, start, start + length), length);
+            } catch (PieceRepository.OffsetMoved moved) {
+                throw new IllegalStateException("partner copy " + copy.uploadId() + " was moved while written", moved);
+            }
+        }
+        return copy;
     }
 
     private void refuseIfNotDeclaredType(Caller caller, EvidenceUpload upload, byte[] head) throws SQLException {

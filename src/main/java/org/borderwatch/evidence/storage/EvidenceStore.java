@@ -17,5 +17,9 @@ public interface EvidenceStore {
 
     byte[] get(Connection connection, UUID upload, long startOffset) throws Exception;
 
+    /** Drops a piece inside the transaction that lets go of it (the bytes that live in the database). */
     void delete(Connection transaction, UUID upload, long startOffset) throws Exception;
+
+    /** Removes a piece after the transaction that let go of it committed (the bytes that live outside the database). */
+    void purge(UUID upload, long startOffset) throws Exception;
 }

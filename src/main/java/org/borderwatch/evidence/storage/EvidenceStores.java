@@ -20,6 +20,13 @@ public class EvidenceStores {
         };
     }
 
+    /** Closes the object-store client's connections at shutdown. */
+    void close(@jakarta.enterprise.inject.Disposes EvidenceStore store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
     private static IllegalArgumentException missing(String property) {
         return new IllegalArgumentException("borderwatch.evidence.storage=s3 needs borderwatch.evidence.s3." + property);
     }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import org.borderwatch.common.validation.SafeText;
 import org.borderwatch.report.ReportContent;
 
 /**
@@ -38,7 +39,7 @@ public class ReportCodec {
 
     public ReportContent fromJson(String json) {
         try {
-            return canonical.readValue(json, ReportContent.class);
+            return SafeText.storedReader(canonical, ReportContent.class).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored report content is not readable", e);
         }

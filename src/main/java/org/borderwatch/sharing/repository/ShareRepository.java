@@ -75,13 +75,19 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
         return find(query, params).range(0, limit - 1).list();
     }
 
-    /** How many live shares to an agency release an evidence item. */
-    public Uni<Long> releasingEvidence(String agency, UUID evidenceId, Instant now) {
+    /**
+     * Whether a live, approved share of a case to an agency releases an evidence item in its latest snapshot: null when
+     * none does, else whether one of them releases the exact location.
+     */
+    public Uni<Boolean> releasingEvidence(String agency, UUID evidenceId, UUID caseId, Instant now) {
         return getSession().chain(session -> session.createNativeQuery(
-                        "select count(*) from case_share where to_agency = :agency and status = 'ACTIVE' and expires_at > :now "
-                                + "and jsonb_exists(redaction -> 'evidence', :evidence)", Long.class)
-                .setParameter("agency", agency).setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("evidence", evidenceId.toString())
-                .getSingleResult());
+                        "select bool_or(cast(s.redaction ->> 'exactLocation' as boolean)) from case_share s "
+                                + "where s.to_agency = :agency and s.case_id = :case and s.status = 'ACTIVE' and s.approved_at is not null "
+                                + "and s.expires_at > :now and exists (select 1 from share_snapshot v where v.share_id = s.id "
+                                + "and v.version = (select max(w.version) from share_snapshot w where w.share_id = s.id) "
+                                + "and v.content -> 'evidence' @> jsonb_build_array(jsonb_build_object('id', cast(:evidence as text))))", Boolean.class)
+                .setParameter("agency", agency).setParameter("case", caseId).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("evidence", evidenceId.toString()).getSingleResult());
     }
 
     /** Shares whose expiry has passed but are not yet marked, locked so that one replica marks each. */
@@ -105,11 +111,16 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
                 .getSingleResult()).replaceWithVoid();
     }
 
-    /** Inbox events after a sequence number for an agency, on either side of the share, oldest first. */
+    /**
+     * Inbox events after a sequence number for an agency, on either side of the share, oldest first; a recipient never
+     * gets the events of a share that was not approved (rows written before that rule included).
+     */
     public Uni<List<Object[]>> eventsAfter(String agency, long seq, int limit) {
         return getSession().chain(session -> session.createNativeQuery(
-                        "select seq, share_id, from_agency, to_agency, kind, occurred_at from share_event "
-                                + "where seq > :seq and (to_agency = :agency or from_agency = :agency) order by seq limit :limit", Object[].class)
+                        "select e.seq, e.share_id, e.from_agency, e.to_agency, e.kind, e.occurred_at from share_event e "
+                                + "where e.seq > :seq and (e.from_agency = :agency or e.to_agency = :agency and exists "
+                                + "(select 1 from case_share s where s.id = e.share_id and s.approved_at is not null)) order by e.seq limit :limit",
+                        Object[].class)
                 .setParameter("seq", seq).setParameter("agency", agency).setParameter("limit", limit).getResultList());
     }
 }

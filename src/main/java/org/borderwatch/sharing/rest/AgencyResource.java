@@ -46,7 +46,7 @@ public class AgencyResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(operationId = "putAgency", summary = "Add or change an agency", description = "Admins only. Creates the agency (201) or, with If-Match, changes its "
+    @Operation(operationId = "putAgency", summary = "Add or change an agency", description = "The platform operator adds an agency; an agency's own admins (or the operator) change its names; anyone else 403. Creates the agency (201) or, with If-Match, changes its "
             + "country and names (200). Audited.")
     @APIResponse(responseCode = "200", description = "The agency after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))

@@ -49,7 +49,7 @@ public class AgreementResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(operationId = "putAgreement", summary = "Record or change a sharing agreement", description = "Admins only. Creates the agreement under the given id (201) "
+    @Operation(operationId = "putAgreement", summary = "Record or change a sharing agreement", description = "An admin of the releasing agency (from), or the platform operator; anyone else 403. Creates the agreement under the given id (201) "
             + "or, with If-Match, changes it (200). Both agencies must be known. Audited for both parties.")
     @APIResponse(responseCode = "200", description = "The agreement after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
@@ -68,7 +68,7 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.SUPERVISOR, Roles.LIAISON})
-    @Operation(operationId = "listAgreements", summary = "List agreements", description = "Admins see every agreement; supervisors and liaisons those their agency is party to.")
+    @Operation(operationId = "listAgreements", summary = "List agreements", description = "Admins and the operator see every agreement; supervisors and liaisons those their agency is party to.")
     @APIResponse(responseCode = "200", description = "A page of agreements.")
     public Uni<AgreementView.Page> list(
             @Parameter(description = "Cursor from the previous page.") @QueryParam("cursor") String cursor,

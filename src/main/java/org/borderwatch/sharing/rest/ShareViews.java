@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.borderwatch.common.validation.SafeText;
 import org.borderwatch.sharing.Redaction;
 import org.borderwatch.sharing.Share;
 import org.borderwatch.sharing.ShareSnapshot;
@@ -27,7 +28,10 @@ public class ShareViews {
 
     public ShareView forOwner(ShareDetail detail) {
         Share s = detail.share();
-        return view(detail, s.caseId, read(s.redaction, Redaction.class), s.requestedBy, s.approvedBy);
+        Redaction stored = read(s.redaction, Redaction.class);
+        Redaction profile = new Redaction(stored.exactLocation(), stored.personIdentifiers(), stored.sources(), stored.narrativeRelease(),
+                stored.evidence());
+        return view(detail, s.caseId, profile, s.requestedBy, s.approvedBy);
     }
 
     public ShareView forRecipient(ShareDetail detail) {
@@ -53,7 +57,7 @@ public class ShareViews {
 
     private <T> T read(String text, Class<T> type) {
         try {
-            return json.readValue(text, type);
+            return SafeText.storedReader(json, type).readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored share content is unreadable", e);
         }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.UUID;
 import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.web.Params;
@@ -54,12 +53,8 @@ public class ThreadResource {
         UUID id = Params.uuid("shareId", shareId);
         int size = pageLimit.resolve(Params.integer("limit", limit));
         String after = Params.text("cursor", cursor, 512);
-        Instant now = Instant.now();
         return callers.current().chain(caller -> threads.read(caller, id, after, size)).map(page -> new MessageView.Thread(page.messages()
-                .stream().map(m -> {
-                    boolean answered = page.answered().contains(m.id);
-                    return MessageView.of(m, answered, !answered && m.dueAt != null && m.dueAt.isBefore(now));
-                }).toList(), page.nextCursor()));
+                .stream().map(m -> MessageView.of(m, page.answered().contains(m.id), page.overdue(m))).toList(), page.nextCursor()));
     }
 
     @POST
@@ -73,7 +68,6 @@ public class ThreadResource {
             @Valid @NotNull MessageRequest request) {
         UUID id = Params.uuid("shareId", shareId);
         return callers.current().chain(caller -> threads.post(caller, id, request))
-                .map(message -> Response.status(Response.Status.CREATED).entity(MessageView.of(message, false,
-                        message.dueAt != null && message.dueAt.isBefore(Instant.now()))).build());
+                .map(message -> Response.status(Response.Status.CREATED).entity(MessageView.of(message, false, false)).build());
     }
 }

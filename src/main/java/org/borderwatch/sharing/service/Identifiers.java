@@ -12,33 +12,58 @@ import java.util.regex.Pattern;
  */
 final class Identifiers {
 
-    /** Province (and special) prefixes of Chinese plates. */
-    private static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领警学港澳";
-    private static final Pattern SHAPES = Pattern.compile(String.join("|",
-            // Chinese plates: 桂A·12345, 粤B·D12345 (new energy), 桂A12345
-            "[" + PROVINCES + "][A-Z][·•・.\\- ]?[A-Z0-9]{5,6}",
+    /** Province (and special) prefixes of Chinese plates, and the characters some plates end with. */
+    private static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领";
+    private static final String SUFFIXES = "警学挂港澳领使试超";
+    /** Between the parts of a number people type spaces, dots, hyphens and every kind of dash (phones autocorrect to them). */
+    private static final String SEP = "[ .\\-\u2010-\u2015\u2212()]";
+    private static final Pattern IDENTIFYING = Pattern.compile(String.join("|",
+            // Chinese plates: 桂A·12345, 粤B·D12345 (new energy), 桂 A12345, 桂A·1234警 (police, school, trailer, HK, Macau)
+            "[" + PROVINCES + "] ?[A-Z][·•・.\\- ]?(?:[A-Z0-9]{5,6}|[A-Z0-9]{4}[" + SUFFIXES + "])",
             // Vietnamese plates: 14A-123.45, 29LD 12345, 29-B1 123.45, 51F12345
-            "[0-9]{2}[- ]?[A-Z]{1,2}[0-9]?[- .]?[0-9]{3}\\.?[0-9]{1,2}",
+            "[0-9]{2}" + SEP + "{0,2}[A-Z]{1,2}[0-9]?" + SEP + "{0,2}[0-9]{3}\\.?[0-9]{1,2}",
             // Chinese resident identity card: 17 digits and a check digit or X
             "[0-9]{17}[0-9X]",
             // passports: C1234567 (Vietnam), E12345678 and EA1234567 (China)
-            "[A-Z]{1,2}[0-9]{7,8}",
-            // phone numbers (0912 345 678, +84 912345678, 138 1234 5678) and identity-card numbers (CCCD, CMND): nine digits or more
-            "\\+?[0-9](?:[ .\\-]?[0-9]){8,}"));
+            "[A-Z]{1,2}[0-9]{7,8}(?![0-9])",
+            // phone numbers (0912 345 678, (091) 234-5678, +84 912345678, 138 1234 5678) and identity-card numbers: nine digits or more
+            "\\+?\\(?[0-9](?:" + SEP + "{0,3}[0-9]){8,}"));
+    /**
+     * Where it happened, when the exact location is not released: border-marker numbers (mốc 1369, marker 1369/2, 界碑1369号)
+     * and coordinates of the border region written as decimal degrees or degrees and minutes.
+     */
+    private static final Pattern PLACE = Pattern.compile(String.join("|",
+            "(?:CỘT MỐC|MỐC|MARKER|BORDER MARKER|界碑|界桩|MOC)" + SEP + "{0,3}(?:SỐ|NO\\.?|#)?" + SEP + "{0,3}[0-9]{1,4}(?:/[0-9]{1,2})?号?",
+            // decimal degrees in the border region (latitude 20-24, longitude 102-109) and degrees with minutes
+            "(?:2[0-4]|10[2-9])[.,][0-9]{3,}", "[0-9]{1,3}° ?[0-9]{1,2}['′]?(?: ?[0-9]{1,2}(?:[.,][0-9]+)?[\"″]?)?"));
 
     private Identifiers() {
     }
 
-    static String mask(String text, String mask) {
+    /** The text with every identifying number masked, and with places too unless the exact location is released. */
+    static String mask(String text, String mask, boolean withPlaces) {
+        String masked = mask(text, mask, IDENTIFYING);
+        return withPlaces ? masked : mask(masked, mask, PLACE);
+    }
+
+    static String places(String text, String mask) {
+        return mask(text, mask, PLACE);
+    }
+
+    private static String mask(String text, String mask, Pattern shapes) {
         Normalised normalised = Normalised.of(text);
-        Matcher matcher = SHAPES.matcher(normalised.text());
+        Matcher matcher = shapes.matcher(normalised.text());
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         while (matcher.find()) {
-            int start = normalised.origin(matcher.start());
+            // two matches may meet inside one character that normalisation expanded (ﬁ, ½): mask it once
+            int start = Math.max(copied, normalised.origin(matcher.start()));
             int end = normalised.originEnd(matcher.end() - 1);
-            out.append(text, copied, start).append(mask);
-            copied = end;
+            if (end > start) {
+                boolean adjoining = start == copied && copied > 0 && out.toString().endsWith(mask);
+                out.append(text, copied, start).append(adjoining ? "" : mask);
+                copied = end;
+            }
         }
         return out.append(text, copied, text.length()).toString();
     }

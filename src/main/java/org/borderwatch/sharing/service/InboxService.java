@@ -103,12 +103,19 @@ public class InboxService {
         });
     }
 
-    /** Whether an ACTIVE share to the caller's agency (a liaison) names this evidence item in its redaction profile. */
-    public Uni<Boolean> releasesEvidence(Caller caller, UUID evidenceId) {
-        if (!caller.has(org.borderwatch.security.Roles.LIAISON)) {
-            return Uni.createFrom().item(false);
+    /** What the shares to a partner give of an evidence item. */
+    public enum EvidenceRelease { NONE, WITHOUT_LOCATION, WITH_EXACT_LOCATION }
+
+    /**
+     * Whether an approved, ACTIVE share of the item's case (the case its report is in now) to the caller's agency (a
+     * liaison) released this evidence item in its latest snapshot, and whether with the exact location.
+     */
+    public Uni<EvidenceRelease> releasesEvidence(Caller caller, UUID evidenceId, UUID caseId) {
+        if (!caller.has(org.borderwatch.security.Roles.LIAISON) || caseId == null) {
+            return Uni.createFrom().item(EvidenceRelease.NONE);
         }
-        return shares.releasingEvidence(caller.agency(), evidenceId, clock.instant()).map(count -> count > 0);
+        return shares.releasingEvidence(caller.agency(), evidenceId, caseId, clock.instant()).map(exact -> exact == null ? EvidenceRelease.NONE
+                : exact ? EvidenceRelease.WITH_EXACT_LOCATION : EvidenceRelease.WITHOUT_LOCATION);
     }
 
     /** A share released to the caller's agency; one never approved (awaiting, or revoked or expired before) does not exist for the recipient. */

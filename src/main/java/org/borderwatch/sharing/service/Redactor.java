@@ -34,21 +34,22 @@ public class Redactor {
     }
 
     public SharedCase release(Share share, Redaction profile, CaseFile caseFile, List<Report> reports, Set<String> categories,
-                              int version, Instant publishedAt) {
+                              List<SharedCase.Evidence> evidence, int version, Instant publishedAt) {
         List<SharedCase.Report> released = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             released.add(report("R" + (i + 1), reports.get(i), profile));
         }
         boolean identifiers = profile.personIdentifiers();
+        boolean places = profile.exactLocation();
         return new SharedCase(share.id, version, share.fromAgency, share.toAgency, share.handlingCode, share.conditions, share.purpose,
-                publishedAt, text(caseFile.title, identifiers), text(caseFile.summary, identifiers), caseFile.impact, categories,
-                released, profile.evidence());
+                publishedAt, text(caseFile.title, identifiers, places), text(caseFile.summary, identifiers, places), caseFile.impact, categories,
+                released, evidence);
     }
 
     private SharedCase.Report report(String reference, Report report, Redaction profile) {
         ReportContent content = codec.fromJson(report.content);
         boolean identifiers = profile.personIdentifiers();
-        ReportContent.Narrative narrative = narrative(content.narrative(), profile.narrativeRelease());
+        ReportContent.Narrative narrative = narrative(content.narrative(), profile.narrativeRelease(), profile.exactLocation());
         List<ReportContent.Vehicle> vehicles = content.vehicles() == null ? null : content.vehicles().stream()
                 .map(v -> new ReportContent.Vehicle(identifiers || v.plate() == null ? v.plate() : MASK, v.kind())).toList();
         return new SharedCase.Report(reference, content.category(), content.occurredAt().withOffsetSameInstant(ZoneOffset.UTC),
@@ -68,14 +69,19 @@ public class Redactor {
     }
 
     /** The narrative as the profile releases it: not at all, with identifying numbers masked, or as written. */
-    static ReportContent.Narrative narrative(ReportContent.Narrative narrative, NarrativeRelease release) {
+    static ReportContent.Narrative narrative(ReportContent.Narrative narrative, NarrativeRelease release, boolean releasePlaces) {
         if (narrative == null || release == NarrativeRelease.WITHHELD) {
             return null;
         }
-        return release == NarrativeRelease.FULL ? narrative : new ReportContent.Narrative(text(narrative.text(), false), narrative.lang());
+        return release == NarrativeRelease.FULL ? narrative
+                : new ReportContent.Narrative(text(narrative.text(), false, releasePlaces), narrative.lang());
     }
 
-    static String text(String text, boolean releaseIdentifiers) {
-        return text == null || releaseIdentifiers ? text : Identifiers.mask(text, MASK);
+    /** Free text with identifying numbers masked unless released, and places (markers, coordinates) unless the exact location is. */
+    static String text(String text, boolean releaseIdentifiers, boolean releasePlaces) {
+        if (text == null || releaseIdentifiers && releasePlaces) {
+            return text;
+        }
+        return releaseIdentifiers ? Identifiers.places(text, MASK) : Identifiers.mask(text, MASK, releasePlaces);
     }
 }

@@ -92,16 +92,16 @@ public class ShareService {
             }
             return cases.forRelease(caller, caseId, AuditAction.SHARE_CREATE)
                     .call(() -> knownPartner(request.toAgency()))
-                    .call(detail -> evidenceOfCase(detail, request.redaction().evidence()))
-                    .chain(detail -> {
+                    .chain(detail -> evidenceOfCase(detail, request.redaction().evidence(), true).chain(released -> {
                         Set<String> categories = categories(detail.reports());
                         return agreements.covering(caller, caller.agency(), request.toAgency(), categories, request.handlingCode(), shareId)
-                                .chain(agreement -> create(caller, shareId, detail, categories, agreement, request, now));
-                    });
+                                .chain(agreement -> create(caller, shareId, detail, released, categories, agreement, request, now));
+                    }));
         });
     }
 
-    private Uni<Released> create(Caller caller, UUID shareId, CaseService.Detail detail, Set<String> categories, Agreement agreement,
+    private Uni<Released> create(Caller caller, UUID shareId, CaseService.Detail detail, List<SharedCase.Evidence> released,
+                                 Set<String> categories, Agreement agreement,
                                  ShareRequest request, Instant now) {
         checkCovers(request.expiresAt().toInstant(), agreement);
         Share share = new Share();
@@ -123,7 +123,7 @@ public class ShareService {
         if (share.status == ShareStatus.ACTIVE) {
             share.approvedAt = now;
         }
-        ShareSnapshot snapshot = snapshot(caller, share, request.redaction(), detail, categories, 1, now);
+        ShareSnapshot snapshot = snapshot(caller, share, request.redaction(), detail, released, categories, 1, now);
         return shares.add(share).chain(shares::flush)
                 .chain(() -> snapshots.add(snapshot)).chain(snapshots::flush)
                 .chain(() -> share.status == ShareStatus.ACTIVE ? shares.announce(share, "SHARED", now) : Uni.createFrom().voidItem())
@@ -168,12 +168,14 @@ public class ShareService {
                 throw new ProblemException(ProblemType.CONFLICT, "Share " + shareId + " is " + share.statusAt(now)
                         + "; only an ACTIVE share takes an updated snapshot");
             }
-            return cases.forRelease(caller, caseId, AuditAction.SHARE_PUBLISH).chain(detail -> {
+            Redaction profile = read(share.redaction);
+            return cases.forRelease(caller, caseId, AuditAction.SHARE_PUBLISH).chain(detail -> evidenceOfCase(detail, profile.evidence(), false)
+                    .chain(released -> {
                 Set<String> categories = categories(detail.reports());
                 return agreements.covering(caller, share.fromAgency, share.toAgency, categories, share.handlingCode, shareId)
                         .chain(() -> snapshots.count(shareId))
                         .chain(count -> {
-                            ShareSnapshot snapshot = snapshot(caller, share, read(share.redaction), detail, categories, count.intValue() + 1, now);
+                            ShareSnapshot snapshot = snapshot(caller, share, profile, detail, released, categories, count.intValue() + 1, now);
                             share.categories = String.join(",", categories);
                             share.updatedAt = now;
                             return snapshots.add(snapshot).chain(snapshots::flush).chain(shares::flush)
@@ -181,7 +183,7 @@ public class ShareService {
                                     .chain(() -> audit.allowed(caller, AuditAction.SHARE_PUBLISH, AuditedResource.share(shareId, share.toAgency)))
                                     .chain(() -> detail(share, true, now));
                         });
-            });
+            }));
         });
     }
 
@@ -265,12 +267,12 @@ public class ShareService {
      * auditors never learn of a release that was not approved.
      */
     private static AuditedResource recorded(Share share) {
-        return AuditedResource.share(share.id, share.wasReleased() ? share.toAgency : share.fromAgency);
+        return AuditedResource.share(share.id, share.otherPartyOf(share.fromAgency));
     }
 
-    private ShareSnapshot snapshot(Caller caller, Share share, Redaction profile, CaseService.Detail detail, Set<String> categories,
-                                   int version, Instant now) {
-        SharedCase content = redactor.release(share, profile, detail.caseFile(), detail.reports(), categories, version, now);
+    private ShareSnapshot snapshot(Caller caller, Share share, Redaction profile, CaseService.Detail detail,
+                                   List<SharedCase.Evidence> released, Set<String> categories, int version, Instant now) {
+        SharedCase content = redactor.release(share, profile, detail.caseFile(), detail.reports(), categories, released, version, now);
         ShareSnapshot snapshot = new ShareSnapshot();
         snapshot.id = UUID.randomUUID();
         snapshot.shareId = share.id;
@@ -290,20 +292,29 @@ public class ShareService {
                 "content", json.convertValue(content, Map.class));
     }
 
-    /** Only evidence items of the case's reports may be named in the profile. */
-    private Uni<Void> evidenceOfCase(CaseService.Detail detail, List<UUID> named) {
+    /**
+     * The partner copies of the items the profile names. A release ({@code strict}) refuses an item that is not of the
+     * case's reports or has no partner copy (video, documents, photos without one); an updated snapshot leaves out
+     * what is no longer releasable (its report left the case), so the partner loses it.
+     */
+    private Uni<List<SharedCase.Evidence>> evidenceOfCase(CaseService.Detail detail, List<UUID> named, boolean strict) {
         if (named.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        return evidence.ofReports(detail.reports().stream().map(r -> r.id).toList()).map(items -> {
-            Set<UUID> ofCase = new java.util.HashSet<>();
-            items.forEach(item -> ofCase.add(item.id));
+        return evidence.releasable(detail.reports().stream().map(r -> r.id).toList()).map(ofCase -> {
+            List<SharedCase.Evidence> released = new java.util.ArrayList<>();
             for (int i = 0; i < named.size(); i++) {
-                if (!ofCase.contains(named.get(i))) {
-                    throw ProblemException.invalid("redaction.evidence[" + i + "]", "is not an evidence item of this case");
+                EvidenceService.Releasable item = ofCase.get(named.get(i));
+                String refusal = item == null ? "is not an evidence item of this case" : item.refusal();
+                if (refusal != null && strict) {
+                    throw ProblemException.invalid("redaction.evidence[" + i + "]", refusal);
+                }
+                if (refusal == null) {
+                    released.add(new SharedCase.Evidence(item.item().id, item.copy().contentType, item.copy().size, item.copy().sha256,
+                            item.item().capturedAt));
                 }
             }
-            return null;
+            return released;
         });
     }
 
@@ -354,7 +365,7 @@ public class ShareService {
 
     Redaction read(String profile) {
         try {
-            return json.readValue(profile, Redaction.class);
+            return org.borderwatch.common.validation.SafeText.storedReader(json, Redaction.class).readValue(profile);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored redaction profile is unreadable", e);
         }

@@ -44,8 +44,12 @@ public class ThreadService {
         this.clock = clock;
     }
 
-    /** A page of a thread, oldest first, with which of its requests are answered. */
-    public record Page(List<ShareMessage> messages, Set<UUID> answered, String nextCursor) {
+    /** A page of a thread, oldest first, with which of its requests are answered and which are past due unanswered. */
+    public record Page(List<ShareMessage> messages, Set<UUID> answered, Instant at, String nextCursor) {
+
+        public boolean overdue(ShareMessage message) {
+            return !answered.contains(message.id) && message.dueAt != null && message.dueAt.isBefore(at);
+        }
     }
 
     @WithTransaction
@@ -56,7 +60,7 @@ public class ThreadService {
                 .call(share -> audit.allowed(caller, AuditAction.SHARE_MESSAGES_READ, AuditedResource.share(shareId, otherParty(caller, share))))
                 .chain(share -> messages.page(shareId, after, limit))
                 .chain(page -> messages.answered(page.stream().filter(m -> m.kind == MessageKind.REQUEST_FOR_INFORMATION).map(m -> m.id).toList())
-                        .map(answered -> new Page(page, answered, page.size() < limit ? null : Cursor.encode(KIND,
+                        .map(answered -> new Page(page, answered, now, page.size() < limit ? null : Cursor.encode(KIND,
                                 new Cursor.TimeAndId(page.get(page.size() - 1).createdAt, page.get(page.size() - 1).id)))));
     }
 
@@ -80,7 +84,7 @@ public class ThreadService {
                 message.answers = request.answers();
                 message.createdAt = now;
                 return messages.add(message).chain(messages::flush)
-                        .chain(() -> shares.announce(share, "MESSAGE", now))
+                        .chain(() -> share.wasReleased() ? shares.announce(share, "MESSAGE", now) : Uni.createFrom().voidItem())
                         .chain(() -> audit.allowed(caller, AuditAction.SHARE_MESSAGE, AuditedResource.share(shareId, otherParty(caller, share))))
                         .replaceWith(message);
             });
@@ -133,6 +137,6 @@ public class ThreadService {
     }
 
     private static String otherParty(Caller caller, Share share) {
-        return caller.agency().equals(share.fromAgency) ? share.toAgency : share.fromAgency;
+        return share.otherPartyOf(caller.agency());
     }
 }

@@ -13,9 +13,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
@@ -32,9 +38,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.borderwatch.support.Db;
 import org.borderwatch.support.Files;
+import org.borderwatch.support.Photos;
 import org.borderwatch.support.Reports;
 import org.borderwatch.support.Sharing;
 import org.borderwatch.support.Tokens;
@@ -286,7 +294,7 @@ abstract class EvidenceSuite {
         String kept = uploaded(p.officer(), report, Files.jpeg(21.5283, 107.965, 11_000));
         String shareId = Sharing.release(p.supervisor(), caseId, Sharing.shareBody(p.partner(), "H0",
                 "{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\"" + named + "\"]}")).statusCode(201)
-                .body("status", equalTo("PENDING_APPROVAL")).body("snapshots[0].content.evidence", equalTo(List.of(named))).extract().path("id");
+                .body("status", equalTo("PENDING_APPROVAL")).body("snapshots[0].content.evidence.id", equalTo(List.of(named))).extract().path("id");
         // evidence leaves the agency only with a second supervisor's approval
         given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + named).then().statusCode(404);
         given().auth().oauth2(p.secondSupervisor()).when().post("/api/v1/cases/" + caseId + "/shares/" + shareId + "/approve").then().statusCode(200);
@@ -298,5 +306,182 @@ abstract class EvidenceSuite {
         given().auth().oauth2(p.thirdLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + named).then().statusCode(404);
         given().auth().oauth2(p.supervisor()).when().delete("/api/v1/cases/" + caseId + "/shares/" + shareId + "?reason=Closed").then().statusCode(200);
         given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + named).then().statusCode(404);
+    }
+
+    @Test
+    void aPartnerGetsAPhotoWithoutItsMetadataWhoseHashTheSignedSnapshotStates() throws Exception {
+        Sharing.Parties p = Sharing.parties();
+        Sharing.agreement(p, "\"DRUGS\"", "H1");
+        UUID caseId = Sharing.caseOf(p, FULL);
+        UUID report = UUID.fromString(Db.text("select id::text from report where case_id = ?", caseId));
+        byte[] photo = Photos.jpeg(21.5283, 107.965);
+        String id = uploaded(p.officer(), report, photo);
+        var released = Sharing.release(p.supervisor(), caseId, Sharing.shareBody(p.partner(), "H0",
+                "{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\"" + id + "\"]}")).statusCode(201)
+                .body("snapshots[0].content.evidence[0].id", equalTo(id)).body("snapshots[0].content.evidence[0].contentType", equalTo("image/jpeg"))
+                .extract();
+        String stated = released.path("snapshots[0].content.evidence[0].sha256");
+        approve(p, caseId, released.path("id"));
+
+        var partner = given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + id)
+                .then().statusCode(200).header("ETag", "\"" + stated + "\"").header("Content-Disposition", not(containsString("IMG_0412")))
+                .extract();
+        byte[] received = partner.asByteArray();
+        assertEquals(stated, Files.sha256(received));
+        assertNotEquals(Files.sha256(photo), stated);
+        String text = new String(received, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String secret : List.of(Photos.ARTIST, Photos.SERIAL, Photos.TRAILER, "samsung", "SM-A546E")) {
+            assertFalse(text.contains(secret), secret);
+        }
+        com.drew.metadata.Metadata left = com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(received));
+        for (Class<? extends com.drew.metadata.Directory> kind : List.of(com.drew.metadata.exif.ExifIFD0Directory.class,
+                com.drew.metadata.exif.ExifSubIFDDirectory.class, com.drew.metadata.exif.GpsDirectory.class, com.drew.metadata.xmp.XmpDirectory.class,
+                com.drew.metadata.iptc.IptcDirectory.class, com.drew.metadata.jpeg.JpegCommentDirectory.class, com.drew.metadata.icc.IccDirectory.class)) {
+            assertNull(left.getFirstDirectoryOfType(kind), kind.getSimpleName());
+        }
+        assertNotNull(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(received)), "the partner copy is still a picture");
+
+        Map<String, Object> view = given().auth().oauth2(p.partnerLiaison()).when().get("/api/v1/evidence/" + id + "/metadata").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertEquals(Set.of("id", "contentType", "size", "sha256", "capturedAt"), view.keySet());
+        assertEquals(stated, view.get("sha256"));
+        assertEquals(received.length, view.get("size"));
+
+        byte[] original = given().auth().oauth2(p.officer()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + id)
+                .then().statusCode(200).header("ETag", "\"" + Files.sha256(photo) + "\"").extract().asByteArray();
+        assertArrayEquals(photo, original);
+        given().auth().oauth2(p.supervisor()).when().get("/api/v1/evidence/" + id + "/metadata").then().statusCode(200)
+                .body("filename", equalTo("IMG_0412.jpg")).body("camera", equalTo("samsung SM-A546E")).body("gpsLat", notNullValue());
+        given().auth().oauth2(p.supervisor()).when().get("/api/v1/evidence/" + id + "/custody").then().statusCode(200)
+                .body("partnerCopy.sha256", equalTo(stated)).body("partnerCopy.size", equalTo(received.length));
+    }
+
+    @Test
+    void theExactPositionReachesAPartnerOnlyWhenTheApprovedReleaseGivesIt() {
+        Sharing.Parties p = Sharing.parties();
+        Sharing.agreement(p, "\"DRUGS\"", "H1");
+        UUID caseId = Sharing.caseOf(p, FULL);
+        UUID report = UUID.fromString(Db.text("select id::text from report where case_id = ?", caseId));
+        String id = uploaded(p.officer(), report, Photos.jpeg(21.5283, 107.965));
+        String shareId = Sharing.release(p.supervisor(), caseId, Sharing.shareBody(p.partner(), "H0",
+                "{\"exactLocation\":true,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\"" + id + "\"]}")).statusCode(201)
+                .body("status", equalTo("PENDING_APPROVAL")).extract().path("id");
+        given().auth().oauth2(p.partnerLiaison()).when().get("/api/v1/evidence/" + id + "/metadata").then().statusCode(404);
+        given().auth().oauth2(p.secondSupervisor()).when().post("/api/v1/cases/" + caseId + "/shares/" + shareId + "/approve").then().statusCode(200);
+        given().auth().oauth2(p.partnerLiaison()).when().get("/api/v1/evidence/" + id + "/metadata").then().statusCode(200)
+                .body("gpsLat", notNullValue()).body("gpsLon", notNullValue()).body("uploadedBy", nullValue()).body("camera", nullValue());
+    }
+
+    @Test
+    void videoAndDocumentsAreNotReleasedToPartners() {
+        Sharing.Parties p = Sharing.parties();
+        Sharing.agreement(p, "\"DRUGS\"", "H1");
+        UUID caseId = Sharing.caseOf(p, FULL);
+        UUID report = UUID.fromString(Db.text("select id::text from report where case_id = ?", caseId));
+        byte[] video = new byte[4096];
+        System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, video, 0, 12);
+        String location = created(p.officer(), report, video, "video/mp4");
+        patch(p.officer(), location, 0, video).statusCode(204);
+        String videoId = location.substring(location.lastIndexOf('/') + 1);
+        String photo = uploaded(p.officer(), report, Photos.jpeg(21.5283, 107.965));
+        Sharing.release(p.supervisor(), caseId, Sharing.shareBody(p.partner(), "H0",
+                "{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\"" + photo + "\",\"" + videoId + "\"]}")).statusCode(400)
+                .body("errors.field", hasItem("redaction.evidence[1]")).body("errors.message", hasItem(containsString("video/mp4")));
+    }
+
+    @Test
+    void aPartnerLosesEvidenceWhenItsReportLeavesTheCase() {
+        Sharing.Parties p = Sharing.parties();
+        Sharing.agreement(p, "\"DRUGS\"", "H1");
+        UUID caseId = Sharing.caseOf(p, FULL, FULL);
+        UUID report = UUID.fromString(Db.text("select id::text from report where case_id = ? order by id limit 1", caseId));
+        String id = uploaded(p.officer(), report, Photos.jpeg(21.5283, 107.965));
+        String shareId = Sharing.release(p.supervisor(), caseId, Sharing.shareBody(p.partner(), "H0",
+                "{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[\"" + id + "\"]}")).statusCode(201)
+                .extract().path("id");
+        approve(p, caseId, shareId);
+        given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + id).then().statusCode(200);
+        String etag = given().auth().oauth2(p.supervisor()).when().get("/api/v1/cases/" + caseId).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(p.supervisor()).header("If-Match", etag).when().delete("/api/v1/cases/{id}/reports/{r}", caseId, report)
+                .then().statusCode(200);
+        given().auth().oauth2(p.partnerLiaison()).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + id).then().statusCode(404);
+        given().auth().oauth2(p.partnerLiaison()).when().get("/api/v1/evidence/" + id + "/metadata").then().statusCode(404);
+        assertEquals(1, Db.count("select count(*) from audit_event where resource_id = ? and action = 'EVIDENCE_DOWNLOAD' and outcome = 'DENIED' "
+                + "and agency = ?", id, p.partner()));
+    }
+
+    @jakarta.inject.Inject
+    org.borderwatch.evidence.service.UploadReclaimer reclaimer;
+
+    @Test
+    void theReclaimerNeverTakesTheBytesOfAnUploadThatCompletedSinceItWasListed() throws Exception {
+        UUID report = Reports.filed(OFFICER, FULL);
+        byte[] file = Files.jpeg(21.5283, 107.965, 2 * 1024 * 1024 + 10);
+        String id = uploaded(OFFICER, report, file);
+        Db.update("update evidence_upload set expires_at = now() - interval '1 minute' where id = ?::uuid", id);
+        assertFalse(reclaimer.reclaim(UUID.fromString(id)), "a completed upload is not reclaimed");
+        byte[] downloaded = given().auth().oauth2(OFFICER).header("X-Access-Purpose", PURPOSE).when().get("/api/v1/evidence/" + id)
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(file, downloaded);
+        assertEquals("COMPLETE", Db.text("select status from evidence_upload where id = ?::uuid", id));
+    }
+
+    @Test
+    void theLastBytesOfAnUploadTheReclaimerTookAreRefusedNotStored() throws Exception {
+        UUID report = Reports.filed(OFFICER, FULL);
+        byte[] file = Files.jpeg(21.5283, 107.965, 20_000);
+        String location = created(OFFICER, report, file, "image/jpeg");
+        patch(OFFICER, location, 0, Arrays.copyOf(file, 10_000)).statusCode(204);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        Db.update("update evidence_upload set expires_at = now() - interval '1 minute' where id = ?::uuid", id);
+        assertTrue(reclaimer.reclaim(UUID.fromString(id)));
+        assertFalse(reclaimer.reclaim(UUID.fromString(id)), "reclaimed once");
+        patch(OFFICER, location, 10_000, Arrays.copyOfRange(file, 10_000, file.length)).statusCode(410);
+        assertEquals(0, Db.count("select count(*) from evidence where id = ?::uuid", id));
+        assertEquals(0, Db.count("select count(*) from evidence_piece where upload_id = ?::uuid", id));
+    }
+
+    @Test
+    void aZeroBytePatchRacingTheLastPatchIsARetryOrAConflictNeverA500() throws Exception {
+        UUID report = Reports.filed(OFFICER, FULL);
+        byte[] file = Files.jpeg(21.5283, 107.965, 3 * 1024 * 1024);
+        String location = created(OFFICER, report, file, "image/jpeg");
+        int last = file.length - 1024 * 1024;
+        patch(OFFICER, location, 0, Arrays.copyOf(file, last)).statusCode(204);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.concurrent.Future<Integer> finishing = pool.submit(() ->
+                    patch(OFFICER, location, last, Arrays.copyOfRange(file, last, file.length)).extract().statusCode());
+            List<java.util.concurrent.Future<List<Integer>>> racers = new java.util.ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                racers.add(pool.submit(() -> {
+                    List<Integer> statuses = new java.util.ArrayList<>();
+                    long until = System.currentTimeMillis() + 3000;
+                    while (!finishing.isDone() && System.currentTimeMillis() < until) {
+                        statuses.add(patch(OFFICER, location, file.length, new byte[0]).extract().statusCode());
+                    }
+                    return statuses;
+                }));
+            }
+            assertEquals(204, finishing.get());
+            for (var racer : racers) {
+                for (int status : racer.get()) {
+                    assertTrue(status == 204 || status == 409, "a zero-byte PATCH answered " + status);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        patch(OFFICER, location, file.length, new byte[0]).statusCode(409);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertEquals(1, Db.count("select count(*) from evidence where id = ?::uuid", id));
+        assertEquals(1, Db.count("select count(*) from evidence_partner_copy where evidence_id = ?::uuid", id));
+        assertEquals(0, Db.count("select count(*) from evidence_upload where report_id = ? and status = 'UPLOADING'", report),
+                "a copy made by the losing request is given up for the reclaimer");
+    }
+
+    static void approve(Sharing.Parties p, UUID caseId, String shareId) {
+        given().auth().oauth2(p.secondSupervisor()).when().post("/api/v1/cases/" + caseId + "/shares/" + shareId + "/approve").then()
+                .statusCode(200);
     }
 }

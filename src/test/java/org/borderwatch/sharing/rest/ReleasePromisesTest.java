@@ -111,7 +111,14 @@ class ReleasePromisesTest {
             Thread.sleep(100);
         }
         assertEquals("EXPIRED", Db.text("select status from case_share where id = ?::uuid", expiring));
-        for (String share : List.of(revoked, expiring)) {
+        String held = release(p.supervisor(), caseId, shareBody(p.partner(), "H2", Sharing.REDACTED)).statusCode(201).extract().path("id");
+        // the owner works the thread of a release still held: nothing of it reaches the partner's stream or log
+        given().auth().oauth2(p.ownerLiaison()).contentType(ContentType.JSON).body("{\"kind\":\"COMMENT\",\"body\":\"Waiting for approval\"}")
+                .when().post("/api/v1/shares/" + held + "/messages").then().statusCode(201);
+        given().auth().oauth2(p.supervisor()).when().get("/api/v1/shares/" + held + "/messages").then().statusCode(200);
+        given().auth().oauth2(p.supervisor()).when().delete("/api/v1/cases/" + caseId + "/shares/" + held + "?reason=Not now")
+                .then().statusCode(200);
+        for (String share : List.of(revoked, expiring, held)) {
             given().auth().oauth2(p.partnerLiaison()).when().get("/api/v1/inbox").then().statusCode(200)
                     .body("items.id", not(hasItem(share)));
             given().auth().oauth2(p.partnerLiaison()).when().get("/api/v1/inbox?status=REVOKED").then().body("items.id", not(hasItem(share)));

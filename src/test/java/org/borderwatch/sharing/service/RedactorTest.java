@@ -36,20 +36,44 @@ class RedactorTest {
             "电话 +86 138 1234 5678|电话 [redacted]",
             "call ٠٩١٢٣٤٥٦٧٨ now|call [redacted] now",
             "số ＣＣＣＤ ００１２０３００４５６７|số ＣＣＣＤ [redacted]",
-            "3 bao hàng ở mốc 1369, 21:40 ngày 20/11/2026|3 bao hàng ở mốc 1369, 21:40 ngày 20/11/2026"})
+            "3 bao hàng ở mốc 1369, 21:40 ngày 20/11/2026|3 bao hàng ở mốc 1369, 21:40 ngày 20/11/2026",
+            // found by a second review: dashes and double separators, brackets, plates with a space or a suffix, spaced passports
+            "gọi 0912–345–678 hoặc 0912  345 678|gọi [redacted] hoặc [redacted]",
+            "call (091) 234 5678|call [redacted]",
+            "xe 14A–123.45|xe [redacted]",
+            "车牌 桂 A12345 和 桂A·1234警 和 粤Z·A123港|车牌 [redacted] 和 [redacted] 和 [redacted]",
+            // characters that normalisation expands, next to and between identifiers
+            "桂A·12345ﬁ1234567|[redacted]",
+            "số 12345678½23456789 đây|số [redacted] đây",
+            "𝟎𝟗𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖 𝐚𝐭 𝐧𝐢𝐠𝐡𝐭|[redacted] 𝐚𝐭 𝐧𝐢𝐠𝐡𝐭",
+            "㍿ 0912345678 ㍿|㍿ [redacted] ㍿"})
     void identifyingNumbersAndPlatesAreMaskedOtherNumbersStay(String text, String masked) {
-        assertEquals(masked, Redactor.text(text, false));
-        assertEquals(text, Redactor.text(text, true));
+        assertEquals(masked, Redactor.text(text, false, true));
+        assertEquals(text, Redactor.text(text, true, true));
     }
 
     @Test
     void theNarrativeIsReleasedAsTheProfileSays() {
         ReportContent.Narrative written = new ReportContent.Narrative("Xe 14A-123.45, gọi 0912345678", "vi");
-        assertEquals(null, Redactor.narrative(written, NarrativeRelease.WITHHELD));
-        assertEquals("Xe [redacted], gọi [redacted]", Redactor.narrative(written, NarrativeRelease.MASKED).text());
-        assertEquals("vi", Redactor.narrative(written, NarrativeRelease.MASKED).lang());
-        assertEquals(written, Redactor.narrative(written, NarrativeRelease.FULL));
-        assertEquals(null, Redactor.narrative(null, NarrativeRelease.FULL));
+        assertEquals(null, Redactor.narrative(written, NarrativeRelease.WITHHELD, false));
+        assertEquals("Xe [redacted], gọi [redacted]", Redactor.narrative(written, NarrativeRelease.MASKED, false).text());
+        assertEquals("vi", Redactor.narrative(written, NarrativeRelease.MASKED, false).lang());
+        assertEquals(written, Redactor.narrative(written, NarrativeRelease.FULL, false));
+        assertEquals(null, Redactor.narrative(null, NarrativeRelease.FULL, false));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "3 bao hàng ở mốc 1369, 21:40|3 bao hàng ở [redacted], 21:40",
+            "gần cột mốc số 1369/2 bên sông|gần [redacted] bên sông",
+            "at border marker 1369 near the bridge|at [redacted] near the bridge",
+            "在界碑1369号附近|在[redacted]附近",
+            "toạ độ 21.5283, 107.9650 lúc 21:40|toạ độ [redacted], [redacted] lúc 21:40",
+            "21°31'42\" N|[redacted] N",
+            "1.200 kg, 300.000.000 VND|1.200 kg, 300.000.000 VND"})
+    void withoutTheExactLocationMarkersAndCoordinatesInTextAreMaskedToo(String text, String masked) {
+        assertEquals(masked, Redactor.text(text, true, false));
+        assertEquals(text, Redactor.text(text, true, true));
     }
 
     @Test
