@@ -16,6 +16,7 @@ import org.borderwatch.audit.chain.CheckpointStatement;
 import org.borderwatch.audit.chain.EventCanonicalForm;
 import org.borderwatch.audit.repository.AuditChainRepository;
 import org.borderwatch.security.ServiceSigner;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks every signed checkpoint by what its JWS says (signature, number, positions, last hash, previous signature,
@@ -39,8 +40,6 @@ public class AuditVerifier {
     }
 
     private static final int MAX_RANGE = 100_000;
-    private static final int PAGE = 1000;
-    private static final int CHECKPOINT_PAGE = 500;
 
     /** The checkpoints read so far: the last good one, the hashes vouched for inside the range, or what broke. */
     private static final class Checkpoints {
@@ -63,11 +62,18 @@ public class AuditVerifier {
     private final AuditChainRepository chain;
     private final ServiceSigner signer;
     private final WitnessCopies witness;
+    /** Positions per page (each binds at most this many event ids, one more for the swap check) and checkpoints per page. */
+    private final int page;
+    private final int checkpointPage;
 
-    public AuditVerifier(AuditChainRepository chain, ServiceSigner signer, WitnessCopies witness) {
+    public AuditVerifier(AuditChainRepository chain, ServiceSigner signer, WitnessCopies witness,
+                         @ConfigProperty(name = "borderwatch.audit.verify-page", defaultValue = "1000") int page,
+                         @ConfigProperty(name = "borderwatch.audit.verify-checkpoint-page", defaultValue = "500") int checkpointPage) {
         this.chain = chain;
         this.signer = signer;
         this.witness = witness;
+        this.page = page;
+        this.checkpointPage = checkpointPage;
     }
 
     @WithTransaction
@@ -90,7 +96,7 @@ public class AuditVerifier {
 
     /** Reads every checkpoint, a page at a time, until one is wrong or there are no more. */
     private Uni<Checkpoints> checkpoints(Checkpoints read, long after) {
-        return chain.checkpoints(after, CHECKPOINT_PAGE).chain(page -> Multi.createFrom().iterable(page)
+        return chain.checkpoints(after, checkpointPage).chain(checkpoints -> Multi.createFrom().iterable(checkpoints)
                 .onItem().transformToUniAndConcatenate(checkpoint -> read.broken != null ? Uni.createFrom().voidItem()
                         : witness.read(checkpoint.number).invoke(copy -> check(read, checkpoint, copy)).replaceWithVoid())
                 .collect().last()
@@ -98,8 +104,8 @@ public class AuditVerifier {
                     if (read.broken != null) {
                         return Uni.createFrom().item(read);
                     }
-                    if (page.size() == CHECKPOINT_PAGE) {
-                        return checkpoints(read, page.get(page.size() - 1).number);
+                    if (checkpoints.size() == checkpointPage) {
+                        return checkpoints(read, checkpoints.get(checkpoints.size() - 1).number);
                     }
                     return unknownToTheDatabase(read);
                 }));
@@ -136,16 +142,16 @@ public class AuditVerifier {
         return signer.checkpointClaims(jws).map(claims -> CheckpointStatement.of(jws, claims)).orElse(null);
     }
 
-    /** Recomputes the chain over [from, to] a page at a time; each page binds at most PAGE + 1 event ids. */
+    /** Recomputes the chain over [from, to] a page at a time. */
     private Uni<Result> walk(long from, long to, Map<Long, String> vouched) {
         Uni<String> previous = from == 1 ? Uni.createFrom().item(EventCanonicalForm.GENESIS)
                 : chain.sealAt(from - 1).map(seal -> seal == null ? null : seal.hash);
         return previous.chain(start -> start == null ? Uni.createFrom().item(Result.broken(from - 1, Problem.MISSING))
-                : page(start, from, from, to, vouched));
+                : nextPage(start, from, from, to, vouched));
     }
 
-    private Uni<Result> page(String start, long first, long from, long to, Map<Long, String> vouched) {
-        long last = Math.min(to, from + PAGE - 1);
+    private Uni<Result> nextPage(String start, long first, long from, long to, Map<Long, String> vouched) {
+        long last = Math.min(to, from + page - 1);
         return chain.seals(from, last + 1).chain(seals -> chain.events(seals.stream().map(s -> s.eventId).toList())
                 .chain(events -> {
                     String[] end = {start};
@@ -153,7 +159,7 @@ public class AuditVerifier {
                     if (broken != null) {
                         return Uni.createFrom().item(broken);
                     }
-                    return last == to ? Uni.createFrom().item(Result.ok(first, to)) : page(end[0], first, last + 1, to, vouched);
+                    return last == to ? Uni.createFrom().item(Result.ok(first, to)) : nextPage(end[0], first, last + 1, to, vouched);
                 }));
     }
 

@@ -35,9 +35,11 @@ class AuditChainResourceTest {
     public static class FastSealing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // small verify pages, so that every check here also crosses page boundaries (item 9 of issue 13)
             return Map.of("borderwatch.audit.seal-every", "0.2s", "borderwatch.audit.checkpoint-every-events", "5",
                     "borderwatch.audit.witness-dir", "target/witness-chain-test/${quarkus.uuid}", "borderwatch.audit.reads-per-hour-threshold", "3",
-                    "borderwatch.audit.retired-keys", "borderwatch-audit-2025:src/test/resources/keys/dev-public.pem");
+                    "borderwatch.audit.retired-keys", "borderwatch-audit-2025:src/test/resources/keys/dev-public.pem",
+                    "borderwatch.audit.verify-page", "4", "borderwatch.audit.verify-checkpoint-page", "3");
         }
     }
 
