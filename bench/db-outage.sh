@@ -15,7 +15,7 @@ CLUSTER="$(ls /etc/postgresql) main"
 say() { printf '[outage] %s\n' "$*" >&2; }
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || { say "build first: ./mvnw package -DskipTests"; exit 1; }
 "$ROOT/.ci/postgres" >/dev/null
-java -Xmx512m -Dquarkus.profile=dev -Dquarkus.http.port=$PORT \
+java -Xmx512m -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT \
   -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!

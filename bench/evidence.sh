@@ -24,7 +24,7 @@ say() { printf '[evidence] %s\n' "$*" >&2; }
 "$ROOT/.ci/postgres" >/dev/null
 psql -q -c "set client_min_messages = warning; drop schema public cascade; create schema public; grant usage, create on schema public to borderwatch_app" >/dev/null
 
-java -Xmx${HEAP_MB}m -Dquarkus.profile=dev -Dquarkus.http.port=$PORT \
+java -Xmx${HEAP_MB}m -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT \
   -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   -Dborderwatch.evidence.max-video-size=${SIZE_MB}M -Dquarkus.http.limits.max-body-size=$((SIZE_MB + 10))M \
   -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &

@@ -115,10 +115,14 @@ done
 # ---- 1. Start the service, time to first request ----------------------------------------------
 say "starting the service on port $PORT against database $DB"
 start=$(now_ms)
+# One load-generating user stands for many phones: lift the per-user rate limit. Production mode refuses to start
+# without its signing keys: the bench signs with the test keys.
 QUARKUS_HTTP_PORT=$PORT \
 QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-  # one load-generating user stands for many phones: lift the per-user rate limit
+BORDERWATCH_AUDIT_SIGNING_KEY="$ROOT/src/test/resources/keys/audit-dev-private.pem" \
+BORDERWATCH_SHARING_SNAPSHOT_SIGNING_KEY="$ROOT/src/test/resources/keys/snapshot-dev-private.pem" \
+BORDERWATCH_AUDIT_WITNESS_DIR="$WORK/witness" \
   java $JAVA_OPTS -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 -jar "$WORK/app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 JAVA_PID=$!
 until curl -sf -o /dev/null "$BASE/q/health/ready"; do

@@ -26,7 +26,7 @@ WORK=$(mktemp -d /tmp/borderwatch-related.XXXXXX)
 cp -a "$ROOT/target/quarkus-app" "$WORK/app"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-  java -Xmx512m -Dquarkus.profile=dev -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 -jar "$WORK/app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
+  java -Xmx512m -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 -jar "$WORK/app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 JAVA_PID=$!
 trap 'kill $JAVA_PID 2>/dev/null || true; wait $JAVA_PID 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "$BASE/q/health/ready"; do

@@ -1,19 +1,9 @@
 package org.borderwatch.security;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,105 +11,85 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Signs what the service vouches for — audit checkpoints and the snapshots released to partner agencies — as
- * RS256 JWS (SmallRye JWT build) with a key that lives outside the database, and publishes the current and
- * retired public keys. Without a configured key the chain is still sealed but nothing is signed.
+ * Signs what the service vouches for as RS256 JWS (SmallRye JWT build), with keys that live outside the database:
+ * audit checkpoints with one key ({@code typ} {@value #CHECKPOINT_TYPE}), snapshots released to partner agencies with
+ * another ({@code typ} {@value #SNAPSHOT_TYPE}); publishes both, with their retired keys, as one JWK Set. Created at
+ * start: without both keys the service refuses to start, unless {@code borderwatch.signing.allow-unsigned=true}.
  */
+@Startup
 @ApplicationScoped
 public class ServiceSigner {
 
+    public static final String CHECKPOINT_TYPE = "borderwatch-checkpoint+jwt";
+    public static final String SNAPSHOT_TYPE = "borderwatch-snapshot+jwt";
     private static final Logger LOG = Logger.getLogger(ServiceSigner.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private final PrivateKey key;
-    private final RSAPublicKey publicKey;
-    private final String keyId;
-    /** Keys that signed earlier checkpoints, by key id: still published and trusted after a rotation. */
-    private final Map<String, RSAPublicKey> retired = new LinkedHashMap<>();
+    private final SigningKey checkpoints;
+    private final SigningKey snapshots;
 
-    public ServiceSigner(@ConfigProperty(name = "borderwatch.audit.signing-key") Optional<String> location,
-                            @ConfigProperty(name = "borderwatch.audit.signing-key-id") String keyId,
-                            @ConfigProperty(name = "borderwatch.audit.retired-keys") Optional<List<String>> retiredKeys) throws Exception {
-        this.keyId = keyId;
-        for (String entry : retiredKeys.orElse(List.of())) {
-            int colon = entry.indexOf(':');
-            if (colon < 1) {
-                throw new IllegalArgumentException("borderwatch.audit.retired-keys entries are kid:path-to-public-key.pem, not " + entry);
-            }
-            retired.put(entry.substring(0, colon).trim(),
-                    (RSAPublicKey) KeyUtils.decodePublicKey(Files.readString(Path.of(entry.substring(colon + 1).trim()))));
+    public ServiceSigner(@ConfigProperty(name = "borderwatch.audit.signing-key") Optional<String> checkpointKey,
+                         @ConfigProperty(name = "borderwatch.audit.signing-key-id") String checkpointKeyId,
+                         @ConfigProperty(name = "borderwatch.audit.retired-keys") Optional<List<String>> checkpointRetired,
+                         @ConfigProperty(name = "borderwatch.sharing.snapshot-signing-key") Optional<String> snapshotKey,
+                         @ConfigProperty(name = "borderwatch.sharing.snapshot-signing-key-id") String snapshotKeyId,
+                         @ConfigProperty(name = "borderwatch.sharing.snapshot-retired-keys") Optional<List<String>> snapshotRetired,
+                         @ConfigProperty(name = "borderwatch.signing.allow-unsigned", defaultValue = "false") boolean allowUnsigned)
+            throws Exception {
+        if (checkpointKeyId.equals(snapshotKeyId)) {
+            throw new IllegalStateException("borderwatch.audit.signing-key-id and borderwatch.sharing.snapshot-signing-key-id must differ");
         }
-        if (location.isEmpty()) {
-            LOG.warn("borderwatch.audit.signing-key is not set: the audit chain is sealed but checkpoints and released snapshots are not signed");
-            this.key = null;
-            this.publicKey = null;
-            return;
+        this.checkpoints = new SigningKey(CHECKPOINT_TYPE, "borderwatch.audit", checkpointKey, checkpointKeyId,
+                checkpointRetired.orElse(List.of()));
+        this.snapshots = new SigningKey(SNAPSHOT_TYPE, "borderwatch.sharing", snapshotKey, snapshotKeyId,
+                snapshotRetired.orElse(List.of()));
+        List<String> missing = new ArrayList<>();
+        if (!checkpoints.present()) {
+            missing.add("borderwatch.audit.signing-key (BORDERWATCH_AUDIT_SIGNING_KEY)");
         }
-        this.key = KeyUtils.decodePrivateKey(Files.readString(Path.of(location.get())));
-        RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
-        this.publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-    }
-
-    public boolean enabled() {
-        return key != null;
-    }
-
-    public String keyId() {
-        return keyId;
-    }
-
-    public String sign(Map<String, Object> claims) {
-        return Jwt.claims(claims).jws().keyId(keyId).sign(key);
-    }
-
-    /** Whether a compact JWS carries a valid RS256 signature of the current or a retired key, chosen by its kid. */
-    public boolean verifies(String jws) {
-        String[] parts = jws.split("\\.");
-        if (parts.length != 3) {
-            return false;
+        if (!snapshots.present()) {
+            missing.add("borderwatch.sharing.snapshot-signing-key (BORDERWATCH_SHARING_SNAPSHOT_SIGNING_KEY)");
         }
-        try {
-            String kid = JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
-            RSAPublicKey verifier = kid.equals(keyId) ? publicKey : retired.get(kid);
-            if (verifier == null) {
-                return false;
-            }
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(verifier);
-            signature.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
-        } catch (Exception e) {
-            return false;
+        if (!missing.isEmpty() && !allowUnsigned) {
+            throw new IllegalStateException("refusing to start without a signing key: set " + String.join(" and ", missing)
+                    + ", or borderwatch.signing.allow-unsigned=true to run without signing");
+        }
+        if (!missing.isEmpty()) {
+            LOG.warnf("borderwatch.signing.allow-unsigned=true and no key in %s: what it would sign is not signed", missing);
         }
     }
 
-    /** The current and retired public keys as a JWK Set (RFC 7517). */
+    /** Whether checkpoints are signed: without the key the chain is sealed but not signed. */
+    public boolean signsCheckpoints() {
+        return checkpoints.present();
+    }
+
+    public String checkpointKeyId() {
+        return checkpoints.keyId();
+    }
+
+    public String signCheckpoint(Map<String, Object> claims) {
+        return checkpoints.sign(claims);
+    }
+
+    /** The snapshot as a JWS of its own type and key; null when running unsigned. */
+    public String signSnapshot(Map<String, Object> claims) {
+        return snapshots.present() ? snapshots.sign(claims) : null;
+    }
+
+    /** The claims of a checkpoint signed by a checkpoint key (current or retired), or empty: never a snapshot's. */
+    public Optional<JsonNode> checkpointClaims(String jws) {
+        return checkpoints.verify(jws);
+    }
+
+    /** The claims of a snapshot signed by a snapshot key (current or retired), or empty: never a checkpoint's. */
+    public Optional<JsonNode> snapshotClaims(String jws) {
+        return snapshots.verify(jws);
+    }
+
+    /** Checkpoint keys first, then snapshot keys; each current key before its retired ones (RFC 7517). */
     public Map<String, Object> jwks() {
-        List<Map<String, Object>> keys = new java.util.ArrayList<>();
-        if (publicKey != null) {
-            keys.add(jwk(keyId, publicKey));
-        }
-        retired.forEach((kid, retiredKey) -> keys.add(jwk(kid, retiredKey)));
+        List<Map<String, Object>> keys = new ArrayList<>(checkpoints.jwks());
+        keys.addAll(snapshots.jwks());
         return Map.of("keys", keys);
-    }
-
-    private static Map<String, Object> jwk(String kid, RSAPublicKey key) {
-        Map<String, Object> jwk = new LinkedHashMap<>();
-        jwk.put("kty", "RSA");
-        jwk.put("use", "sig");
-        jwk.put("alg", "RS256");
-        jwk.put("kid", kid);
-        jwk.put("n", base64Url(key.getModulus()));
-        jwk.put("e", base64Url(key.getPublicExponent()));
-        return jwk;
-    }
-
-    private static String base64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,6 +1,8 @@
 package org.borderwatch.audit.chain;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 import java.time.Instant;
 import java.util.UUID;
 import org.borderwatch.audit.AuditAction;
@@ -61,17 +63,26 @@ public record ExportLine(long position, String hash, String eventDigest, boolean
         return CSV_HEADER + "\n";
     }
 
+    /**
+     * One CSV row, every cell quoted. A cell that a spreadsheet would read as a formula (it starts with = + - @, a tab
+     * or a carriage return) is prefixed with a single quote, as OWASP's CSV injection guidance says: the log records
+     * what clients sent (User-Agent, X-Access-Purpose, X-Device-Id) and must not run it on the auditor's desk.
+     */
     public String csv() {
-        String[] fields = {String.valueOf(position), hash, eventDigest, String.valueOf(withheld), id, occurredAt, subject, agency, roles, deviceId, action, resourceType,
-            resourceId, resourceAgency, outcome, reason, purpose, clientAddress, userAgent, requestId};
-        StringBuilder line = new StringBuilder();
+        Object[] fields = {String.valueOf(position), hash, eventDigest, String.valueOf(withheld), id, occurredAt, subject, agency, roles, deviceId,
+            action, resourceType, resourceId, resourceAgency, outcome, reason, purpose, clientAddress, userAgent, requestId};
         for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String field = fields[i] == null ? "" : fields[i];
-            line.append('"').append(field.replace("\"", "\"\"")).append('"');
+            fields[i] = neutral((String) fields[i]);
         }
-        return line.append('\n').toString();
+        return CSV.format(fields) + "\n";
+    }
+
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL).setRecordSeparator("\n").get();
+
+    static String neutral(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -84,7 +84,8 @@ public class AuditResource {
                 .chain(caller -> audit.signals(caller, start, end, readsPerHour))
                 .map(signals -> new SignalsView(start, end, readsPerHour,
                         signals.deniedActors().stream().map(SignalsView.Actor::of).toList(),
-                        signals.heavyReaders().stream().map(SignalsView.Actor::of).toList()));
+                        signals.heavyReaders().stream().map(SignalsView.Actor::of).toList(),
+                        signals.unauthenticated().stream().map(SignalsView.UnauthenticatedRefusals::of).toList()));
     }
 
     @GET

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The public keys that verify the audit checkpoints; public so that anyone can verify them. */
+/** The public keys that verify the audit checkpoints and the released snapshots; public so that anyone can verify them. */
 @Path("/.well-known/jwks.json")
 @Tag(name = "Audit")
 public class JwksResource {
@@ -25,7 +25,8 @@ public class JwksResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "readKeySet", summary = "Checkpoint signing keys", description = "The JWK Set whose keys verify the audit checkpoints (RS256).")
+    @Operation(operationId = "readKeySet", summary = "Signing keys", description = "The JWK Set whose keys verify the audit checkpoints (JWS typ borderwatch-checkpoint+jwt, kid borderwatch-audit-…) "
+            + "and the signed copies of released snapshots (typ borderwatch-snapshot+jwt, kid borderwatch-snapshot-…), RS256; each key signs only its own kind.")
     @APIResponse(responseCode = "200", description = "The JWK Set.")
     public Map<String, Object> keys() {
         return signer.jwks();

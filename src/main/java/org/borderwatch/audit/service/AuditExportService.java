@@ -51,7 +51,9 @@ public class AuditExportService {
             if (event == null) {
                 continue;
             }
-            boolean visible = caller.agency().equals(event.agency) || caller.agency().equals(event.resourceAgency);
+            // events of no agency (refusals of callers without a valid token) are every auditor's to see
+            boolean visible = caller.agency().equals(event.agency) || caller.agency().equals(event.resourceAgency)
+                    || (event.agency == null && event.resourceAgency == null);
             lines.add(visible ? ExportLine.of(seal.position, seal.hash, event) : ExportLine.withheld(seal.position, seal.hash, event));
         }
         return lines;

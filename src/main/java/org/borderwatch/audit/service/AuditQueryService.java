@@ -9,6 +9,7 @@ import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditEventFilter;
 import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.repository.AuditEventRepository;
+import org.borderwatch.audit.repository.AuditRefusalRepository;
 import org.borderwatch.common.paging.Cursor;
 import org.borderwatch.security.Caller;
 
@@ -19,11 +20,14 @@ public class AuditQueryService {
     private static final String KIND = "audit";
     private static final String TRAIL = "trail";
 
+    private static final int SIGNAL_ROWS = 200;
     private final AuditEventRepository events;
+    private final AuditRefusalRepository refusals;
     private final AuditRecorder recorder;
 
-    public AuditQueryService(AuditEventRepository events, AuditRecorder recorder) {
+    public AuditQueryService(AuditEventRepository events, AuditRefusalRepository refusals, AuditRecorder recorder) {
         this.events = events;
+        this.refusals = refusals;
         this.recorder = recorder;
     }
 
@@ -37,13 +41,15 @@ public class AuditQueryService {
     }
 
     /** Refused attempts and unusually many reads: who an auditor should look at. */
-    public record Signals(List<Object[]> deniedActors, List<Object[]> heavyReaders) {
+    public record Signals(List<Object[]> deniedActors, List<Object[]> heavyReaders, List<Object[]> unauthenticated) {
     }
 
+    /** Unauthenticated refusals belong to no agency: every auditor sees them. */
     @WithTransaction
     public Uni<Signals> signals(Caller caller, java.time.Instant from, java.time.Instant to, long readsPerHour) {
         return events.deniedActors(caller.agency(), from, to)
-                .chain(denied -> events.heavyReaders(caller.agency(), from, to, readsPerHour).map(heavy -> new Signals(denied, heavy)))
+                .chain(denied -> events.heavyReaders(caller.agency(), from, to, readsPerHour)
+                        .chain(heavy -> refusals.buckets(from, to, SIGNAL_ROWS).map(buckets -> new Signals(denied, heavy, buckets))))
                 .call(() -> recorder.allowed(caller, AuditAction.AUDIT_READ, new AuditedResource("AUDIT_LOG", "signals", caller.agency())));
     }
 

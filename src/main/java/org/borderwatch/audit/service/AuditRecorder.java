@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.borderwatch.audit.AuditAction;
@@ -11,6 +12,7 @@ import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.Outcome;
 import org.borderwatch.audit.repository.AuditEventRepository;
+import org.borderwatch.audit.repository.AuditRefusalRepository;
 import org.borderwatch.common.web.CurrentRequest;
 import org.borderwatch.common.web.RequestInfo;
 import org.borderwatch.security.Caller;
@@ -20,11 +22,13 @@ import org.borderwatch.security.Caller;
 public class AuditRecorder {
 
     private final AuditEventRepository events;
+    private final AuditRefusalRepository refusals;
     private final CurrentRequest request;
     private final Clock clock;
 
-    public AuditRecorder(AuditEventRepository events, CurrentRequest request, Clock clock) {
+    public AuditRecorder(AuditEventRepository events, AuditRefusalRepository refusals, CurrentRequest request, Clock clock) {
         this.events = events;
+        this.refusals = refusals;
         this.request = request;
         this.clock = clock;
     }
@@ -54,6 +58,20 @@ public class AuditRecorder {
     @WithTransaction
     public Uni<Void> refused(Caller caller, AuditAction action, AuditedResource resource, Outcome outcome, String reason) {
         return events.append(List.of(event(caller, action, resource, outcome, reason, request.info())));
+    }
+
+    /**
+     * Records a refusal of a caller without a valid token, bounded: per client address and minute the first in full
+     * (in the chain), every further one as a count on that first one. The count lives in PostgreSQL, so it holds
+     * across replicas; anyone can send such requests, and they must not grow the log without bound.
+     */
+    @WithTransaction
+    public Uni<Void> refusedUnauthenticated(String reason) {
+        RequestInfo info = request.info();
+        AuditEvent event = event(null, AuditAction.ACCESS, null, Outcome.DENIED, reason, info);
+        String address = info.clientAddress() == null ? "unknown" : info.clientAddress();
+        return refusals.count(address, event.occurredAt.truncatedTo(ChronoUnit.MINUTES), event.id)
+                .chain(first -> first ? events.append(List.of(event)) : Uni.createFrom().voidItem());
     }
 
     private AuditEvent event(Caller caller, AuditAction action, AuditedResource resource, Outcome outcome, String reason,

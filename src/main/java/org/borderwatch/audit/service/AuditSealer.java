@@ -17,6 +17,7 @@ import org.borderwatch.audit.AuditCheckpoint;
 import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditSeal;
 import org.borderwatch.security.ServiceSigner;
+import org.borderwatch.audit.chain.CheckpointStatement;
 import org.borderwatch.audit.chain.EventCanonicalForm;
 import org.borderwatch.audit.repository.AuditChainRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,14 +64,32 @@ public class AuditSealer {
      */
     @Scheduled(every = "${borderwatch.audit.seal-every}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> sealPending() {
-        return Multi.createBy().repeating().uni(this::sealBatch).whilst(sealed -> sealed == batch)
-                .select().first(MAX_BATCHES_PER_TICK)
-                .collect().last().replaceWithVoid();
+        return witness.latest().chain(witnessed -> Multi.createBy().repeating().uni(() -> sealBatch(witnessed))
+                        .whilst(sealed -> sealed == batch)
+                        .select().first(MAX_BATCHES_PER_TICK)
+                        .collect().last())
+                .chain(this::witnessNewCheckpoints);
     }
 
-    /** Seals up to one batch in one transaction and answers how many events it sealed. */
+    /**
+     * Copies checkpoints that have no witness copy yet, after their transaction committed: a copy is never of a
+     * checkpoint the database does not have.
+     */
+    private Uni<Void> witnessNewCheckpoints(Integer ignored) {
+        return witness.latest().chain(witnessed -> chain.checkpoints(witnessed == null ? 0 : witnessed.number(), 100))
+                .chain(checkpoints -> Multi.createFrom().iterable(checkpoints)
+                        .onItem().transformToUniAndConcatenate(c -> witness.keep(c.number, c.jws)
+                                .onFailure().invoke(failure -> LOG.errorf("witness copy of checkpoint %d: %s", c.number, failure.getMessage()))
+                                .onFailure().recoverWithNull())
+                        .collect().last().replaceWithVoid());
+    }
+
+    /**
+     * Seals up to one batch in one transaction and answers how many events it sealed; {@code witnessed} is the newest
+     * witness copy, read before the transaction, which the chain to be signed must agree with.
+     */
     @WithTransaction
-    public Uni<Integer> sealBatch() {
+    public Uni<Integer> sealBatch(CheckpointStatement witnessed) {
         return chain.lockSealer().chain(locked -> locked
                 ? chain.lastSeal().chain(last -> chain.lastCheckpoint().chain(checkpoint -> {
                     if (checkpoint != null && checkpoint.lastPosition > (last == null ? 0 : last.position)) {
@@ -81,7 +100,7 @@ public class AuditSealer {
                     }
                     return chain.settledBelow()
                             .chain(settled -> chain.unsealed(last == null ? -1 : last.tx, last == null ? BEFORE_ALL : last.eventId, settled, batch))
-                            .chain(events -> seal(last, events).chain(this::checkpointIfDue).replaceWith(events.size()));
+                            .chain(events -> seal(last, events).chain(sealed -> checkpointIfDue(sealed, witnessed)).replaceWith(events.size()));
                 }))
                 : Uni.createFrom().item(0));
     }
@@ -106,8 +125,8 @@ public class AuditSealer {
         return chain.seal(seals).replaceWith(seals.get(seals.size() - 1));
     }
 
-    private Uni<Void> checkpointIfDue(AuditSeal lastSeal) {
-        if (!signer.enabled()) {
+    private Uni<Void> checkpointIfDue(AuditSeal lastSeal, CheckpointStatement witnessed) {
+        if (!signer.signsCheckpoints()) {
             return Uni.createFrom().voidItem();
         }
         return chain.lastCheckpoint().chain(previous -> {
@@ -119,22 +138,48 @@ public class AuditSealer {
             if (!due) {
                 return Uni.createFrom().voidItem();
             }
-            AuditCheckpoint checkpoint = checkpoint(previous, covered, sealed, lastSeal);
-            return chain.addCheckpoint(checkpoint).invoke(() -> witness.keep(checkpoint));
+            return contradicts(witnessed, previous).chain(contradicted -> {
+                if (contradicted) {
+                    return Uni.createFrom().voidItem();
+                }
+                return chain.addCheckpoint(checkpoint(previous, covered, sealed, lastSeal));
+            });
+        });
+    }
+
+    /** Whether the chain in the database disagrees with the newest witness copy: then nothing is signed. */
+    private Uni<Boolean> contradicts(CheckpointStatement witnessed, AuditCheckpoint previous) {
+        if (witnessed == null) {
+            return Uni.createFrom().item(false);
+        }
+        if (previous == null || previous.number < witnessed.number()) {
+            LOG.errorf("witness copy of checkpoint %d exists but the database's checkpoints end at %s: signing stopped, verify the log",
+                    witnessed.number(), previous == null ? "none" : String.valueOf(previous.number));
+            return Uni.createFrom().item(true);
+        }
+        Uni<String> hash = witnessed.lastPosition() == 0 ? Uni.createFrom().item(EventCanonicalForm.GENESIS)
+                : chain.sealAt(witnessed.lastPosition()).map(seal -> seal == null ? null : seal.hash);
+        return hash.map(found -> {
+            boolean differs = !witnessed.lastHash().equals(found);
+            if (differs) {
+                LOG.errorf("the chain at position %d differs from witnessed checkpoint %d: signing stopped, verify the log",
+                        witnessed.lastPosition(), witnessed.number());
+            }
+            return differs;
         });
     }
 
     private AuditCheckpoint checkpoint(AuditCheckpoint previous, long covered, long sealed, AuditSeal lastSeal) {
         AuditCheckpoint checkpoint = new AuditCheckpoint();
         checkpoint.number = previous == null ? 1 : previous.number + 1;
-        checkpoint.firstPosition = Math.min(covered + 1, Math.max(sealed, 1));
+        checkpoint.firstPosition = CheckpointStatement.firstPosition(covered, sealed);
         checkpoint.lastPosition = sealed;
         checkpoint.lastHash = lastSeal == null ? EventCanonicalForm.GENESIS : lastSeal.hash;
         checkpoint.previousSignature = previous == null ? null : previous.jws.substring(previous.jws.lastIndexOf('.') + 1);
-        checkpoint.keyId = signer.keyId();
+        checkpoint.keyId = signer.checkpointKeyId();
         checkpoint.signedAt = clock.instant();
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", "borderwatch-audit");
+        claims.put("iss", CheckpointStatement.ISSUER);
         claims.put("checkpoint", checkpoint.number);
         claims.put("firstPosition", checkpoint.firstPosition);
         claims.put("lastPosition", checkpoint.lastPosition);
@@ -143,7 +188,7 @@ public class AuditSealer {
             claims.put("previousSignature", checkpoint.previousSignature);
         }
         claims.put("iat", checkpoint.signedAt.getEpochSecond());
-        checkpoint.jws = signer.sign(claims);
+        checkpoint.jws = signer.signCheckpoint(claims);
         return checkpoint;
     }
 }

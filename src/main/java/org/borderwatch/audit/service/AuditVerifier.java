@@ -1,25 +1,33 @@
 package org.borderwatch.audit.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.borderwatch.audit.AuditCheckpoint;
 import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditSeal;
-import org.borderwatch.security.ServiceSigner;
+import org.borderwatch.audit.chain.CheckpointStatement;
 import org.borderwatch.audit.chain.EventCanonicalForm;
 import org.borderwatch.audit.repository.AuditChainRepository;
+import org.borderwatch.security.ServiceSigner;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Recomputes the hash chain over a range of positions and checks it against the signed checkpoints. */
+/**
+ * Checks every signed checkpoint by what its JWS says (signature, number, positions, last hash, previous signature,
+ * issuer, key id) and against its witness copy, then recomputes the hash chain over a range of positions, page by
+ * page, against the hashes the checkpoints vouch for.
+ */
 @ApplicationScoped
 public class AuditVerifier {
 
     /** Where the chain first goes wrong and how. */
-    public enum Problem { MODIFIED, MISSING, REORDERED, TRUNCATED }
+    public enum Problem { MODIFIED, MISSING, REORDERED, TRUNCATED, FORKED }
 
     public record Result(boolean ok, Long from, Long to, Long position, Problem problem) {
         static Result ok(long from, long to) {
@@ -33,38 +41,132 @@ public class AuditVerifier {
 
     private static final int MAX_RANGE = 100_000;
 
+    /** The checkpoints read so far: the last good one, the hashes vouched for inside the range, or what broke. */
+    private static final class Checkpoints {
+        final long from;
+        final long to;
+        final TreeMap<Long, String> vouched = new TreeMap<>();
+        CheckpointStatement last;
+        Result broken;
+
+        Checkpoints(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        long covered() {
+            return last == null ? 0 : last.lastPosition();
+        }
+    }
+
     private final AuditChainRepository chain;
     private final ServiceSigner signer;
+    private final WitnessCopies witness;
+    /** Positions per page (each binds at most this many event ids, one more for the swap check) and checkpoints per page. */
+    private final int page;
+    private final int checkpointPage;
 
-    public AuditVerifier(AuditChainRepository chain, ServiceSigner signer) {
+    public AuditVerifier(AuditChainRepository chain, ServiceSigner signer, WitnessCopies witness,
+                         @ConfigProperty(name = "borderwatch.audit.verify-page", defaultValue = "1000") int page,
+                         @ConfigProperty(name = "borderwatch.audit.verify-checkpoint-page", defaultValue = "500") int checkpointPage) {
         this.chain = chain;
         this.signer = signer;
+        this.witness = witness;
+        this.page = page;
+        this.checkpointPage = checkpointPage;
     }
 
     @WithTransaction
     public Uni<Result> verify(Long requestedFrom, Long requestedTo) {
-        return chain.lastSeal().chain(last -> chain.lastCheckpoint().chain(checkpoint -> {
+        return chain.lastSeal().chain(last -> {
             long sealed = last == null ? 0 : last.position;
-            if (checkpoint != null && checkpoint.lastPosition > sealed) {
-                return Uni.createFrom().item(Result.broken(sealed + 1, Problem.TRUNCATED));
-            }
             long from = requestedFrom == null ? 1 : Math.max(1, requestedFrom);
             long to = Math.min(requestedTo == null ? sealed : requestedTo, Math.min(sealed, from + MAX_RANGE - 1));
-            if (to < from) {
-                return Uni.createFrom().item(Result.ok(from, to));
-            }
-            Uni<String> previous = from == 1 ? Uni.createFrom().item(EventCanonicalForm.GENESIS)
-                    : chain.sealAt(from - 1).map(seal -> seal == null ? null : seal.hash);
-            return previous.chain(start -> start == null ? Uni.createFrom().item(Result.broken(from - 1, Problem.MISSING))
-                    : chain.seals(from, to).chain(seals -> chain.events(seals.stream().map(s -> s.eventId).toList())
-                            .chain(events -> chain.checkpoints(0, 10_000)
-                                    .map(checkpoints -> walk(start, from, to, seals, index(events), checkpoints)))));
-        }));
+            return checkpoints(new Checkpoints(from, to), 0).chain(read -> {
+                if (read.broken != null) {
+                    return Uni.createFrom().item(read.broken);
+                }
+                if (read.covered() > sealed) {
+                    return Uni.createFrom().item(Result.broken(sealed + 1, Problem.TRUNCATED));
+                }
+                return to < from ? Uni.createFrom().item(Result.ok(from, to)) : walk(from, to, read.vouched);
+            });
+        });
     }
 
-    private Result walk(String start, long from, long to, List<AuditSeal> seals, Map<UUID, AuditEvent> events,
-                        List<AuditCheckpoint> checkpoints) {
-        String previous = start;
+    /** Reads every checkpoint, a page at a time, until one is wrong or there are no more. */
+    private Uni<Checkpoints> checkpoints(Checkpoints read, long after) {
+        return chain.checkpoints(after, checkpointPage).chain(checkpoints -> Multi.createFrom().iterable(checkpoints)
+                .onItem().transformToUniAndConcatenate(checkpoint -> read.broken != null ? Uni.createFrom().voidItem()
+                        : witness.read(checkpoint.number).invoke(copy -> check(read, checkpoint, copy)).replaceWithVoid())
+                .collect().last()
+                .chain(done -> {
+                    if (read.broken != null) {
+                        return Uni.createFrom().item(read);
+                    }
+                    if (checkpoints.size() == checkpointPage) {
+                        return checkpoints(read, checkpoints.get(checkpoints.size() - 1).number);
+                    }
+                    return unknownToTheDatabase(read);
+                }));
+    }
+
+    private void check(Checkpoints read, AuditCheckpoint checkpoint, String copy) {
+        CheckpointStatement statement = statement(checkpoint.jws);
+        if (statement == null || !statement.follows(read.last)) {
+            read.broken = Result.broken(read.covered() + 1, Problem.MODIFIED);
+            return;
+        }
+        if (copy != null && !copy.equals(checkpoint.jws) && statement(copy) != null) {
+            read.broken = Result.broken(read.covered() + 1, Problem.FORKED);
+            return;
+        }
+        if (statement.lastPosition() >= read.from && statement.lastPosition() <= read.to) {
+            read.vouched.put(statement.lastPosition(), statement.lastHash());
+        }
+        read.last = statement;
+    }
+
+    /** A witness copy of a checkpoint after the database's last one: the database lost what was signed. */
+    private Uni<Checkpoints> unknownToTheDatabase(Checkpoints read) {
+        long next = read.last == null ? 1 : read.last.number() + 1;
+        return witness.read(next).map(copy -> {
+            if (copy != null && statement(copy) != null) {
+                read.broken = Result.broken(read.covered() + 1, Problem.FORKED);
+            }
+            return read;
+        });
+    }
+
+    private CheckpointStatement statement(String jws) {
+        return signer.checkpointClaims(jws).map(claims -> CheckpointStatement.of(jws, claims)).orElse(null);
+    }
+
+    /** Recomputes the chain over [from, to] a page at a time. */
+    private Uni<Result> walk(long from, long to, Map<Long, String> vouched) {
+        Uni<String> previous = from == 1 ? Uni.createFrom().item(EventCanonicalForm.GENESIS)
+                : chain.sealAt(from - 1).map(seal -> seal == null ? null : seal.hash);
+        return previous.chain(start -> start == null ? Uni.createFrom().item(Result.broken(from - 1, Problem.MISSING))
+                : nextPage(start, from, from, to, vouched));
+    }
+
+    private Uni<Result> nextPage(String start, long first, long from, long to, Map<Long, String> vouched) {
+        long last = Math.min(to, from + page - 1);
+        return chain.seals(from, last + 1).chain(seals -> chain.events(seals.stream().map(s -> s.eventId).toList())
+                .chain(events -> {
+                    String[] end = {start};
+                    Result broken = walkPage(end, from, last, seals, index(events), vouched);
+                    if (broken != null) {
+                        return Uni.createFrom().item(broken);
+                    }
+                    return last == to ? Uni.createFrom().item(Result.ok(first, to)) : nextPage(end[0], first, last + 1, to, vouched);
+                }));
+    }
+
+    /** Walks one page; answers what broke, or null with {@code hash[0]} set to the hash at {@code to}. */
+    private static Result walkPage(String[] hash, long from, long to, List<AuditSeal> seals, Map<UUID, AuditEvent> events,
+                                   Map<Long, String> vouched) {
+        String previous = hash[0];
         for (int i = 0; i <= to - from; i++) {
             long position = from + i;
             AuditSeal seal = i < seals.size() ? seals.get(i) : null;
@@ -77,18 +179,13 @@ public class AuditVerifier {
                         && EventCanonicalForm.chain(previous, events.get(next.eventId)).equals(seal.hash);
                 return Result.broken(position, swapped ? Problem.REORDERED : Problem.MODIFIED);
             }
+            if (vouched.containsKey(position) && !vouched.get(position).equals(seal.hash)) {
+                return Result.broken(position, Problem.MODIFIED);
+            }
             previous = seal.hash;
         }
-        for (AuditCheckpoint checkpoint : checkpoints) {
-            if (checkpoint.lastPosition < from || checkpoint.lastPosition > to) {
-                continue;
-            }
-            String sealedHash = seals.get((int) (checkpoint.lastPosition - from)).hash;
-            if (!sealedHash.equals(checkpoint.lastHash) || !signer.verifies(checkpoint.jws)) {
-                return Result.broken(checkpoint.lastPosition, Problem.MODIFIED);
-            }
-        }
-        return Result.ok(from, to);
+        hash[0] = previous;
+        return null;
     }
 
     private static Map<UUID, AuditEvent> index(List<AuditEvent> events) {

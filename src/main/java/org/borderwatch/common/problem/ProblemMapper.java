@@ -10,48 +10,33 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
-import org.borderwatch.audit.AuditAction;
-import org.borderwatch.audit.Outcome;
-import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.common.web.CurrentRequest;
-import org.borderwatch.security.AccessDeniedException;
-import org.borderwatch.security.Caller;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
-/** The one place that turns failures into application/problem+json, and records refusals in the access log. */
+/**
+ * The one place that turns failures into application/problem+json. Refusals that the access log records (denied,
+ * forbidden, unauthenticated) are mapped by audit.rest.RefusalMapper, through the same ProblemResponder.
+ */
 public class ProblemMapper {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    private final ObjectMapper json;
+    private final ProblemResponder responder;
     private final CurrentRequest request;
-    private final AuditRecorder audit;
-    private final CurrentIdentityAssociation identities;
 
-    public ProblemMapper(ObjectMapper json, CurrentRequest request, AuditRecorder audit, CurrentIdentityAssociation identities) {
-        this.json = json;
+    public ProblemMapper(ProblemResponder responder, CurrentRequest request) {
+        this.responder = responder;
         this.request = request;
-        this.audit = audit;
-        this.identities = identities;
     }
 
     @ServerExceptionMapper
@@ -63,33 +48,6 @@ public class ProblemMapper {
         Response.ResponseBuilder withHeaders = Response.fromResponse(response);
         e.headers().forEach(withHeaders::header);
         return withHeaders.build();
-    }
-
-    @ServerExceptionMapper
-    public Uni<Response> denied(AccessDeniedException e, ContainerRequestContext context) {
-        return audited(audit.refused(e.caller(), e.action(), e.resource(), e.outcome(), e.getMessage()),
-                () -> respond(context, e.answer(), e.publicDetail(), List.of()), context);
-    }
-
-    @ServerExceptionMapper
-    public Uni<Response> forbidden(ForbiddenException e, ContainerRequestContext context, SimpleResourceInfo resource) {
-        String operation = resource == null ? context.getUriInfo().getPath()
-                : resource.getResourceClass().getSimpleName() + "." + resource.getMethodName();
-        return identities.getDeferredIdentity()
-                .map(identity -> identity.getPrincipal() instanceof JsonWebToken token
-                        ? new Caller(token.getSubject(), String.valueOf(token.claim("agency").orElse("")), identity.getRoles())
-                        : new Caller(null, "", identity.getRoles()))
-                .chain(caller -> audited(audit.refused(caller, AuditAction.ACCESS, null, Outcome.DENIED,
-                        "role not allowed for " + operation),
-                        () -> respond(context, ProblemType.FORBIDDEN, "Your role does not allow this operation", List.of()), context));
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Uni<Response> unauthenticated(RuntimeException e, ContainerRequestContext context) {
-        return audited(audit.refused(null, AuditAction.ACCESS, null, Outcome.DENIED, "missing, invalid or expired bearer token"),
-                () -> Response.fromResponse(respond(context, ProblemType.UNAUTHORIZED,
-                        "Send a valid bearer token in the Authorization header", List.of()))
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build(), context);
     }
 
     @ServerExceptionMapper
@@ -157,32 +115,7 @@ public class ProblemMapper {
         return respond(context, ProblemType.INTERNAL, "The request could not be completed; quote the request id when reporting it", List.of());
     }
 
-    private Uni<Response> audited(Uni<Void> recording, java.util.function.Supplier<Response> answer, ContainerRequestContext context) {
-        if (!io.vertx.core.Context.isOnEventLoopThread()) {
-            // a blocking endpoint (file streaming) failed on a worker thread: record the refusal on a Vert.x context
-            Uni<Void> onContext = recording;
-            recording = Uni.createFrom().item(() -> org.borderwatch.common.Awaiting.await(() -> onContext));
-        }
-        return recording.map(ignored -> answer.get())
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf(failure, "request %s: the refusal could not be recorded", request.requestId());
-                    return Response.fromResponse(respond(context, ProblemType.UNAVAILABLE,
-                            "The access log is unavailable; try again shortly", List.of())).header("Retry-After", "5").build();
-                });
-    }
-
     private Response respond(ContainerRequestContext context, ProblemType type, String detail, List<FieldError> errors) {
-        Locale locale = context == null || context.getAcceptableLanguages().isEmpty() ? Locale.ENGLISH
-                : context.getAcceptableLanguages().get(0);
-        Problem problem = Problem.of(type, detail, errors, locale, request.requestId());
-        return Response.status(type.status()).type(MEDIA_TYPE).entity(write(problem)).build();
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("problem details cannot be written", e);
-        }
+        return responder.respond(context, type, detail, errors);
     }
 }

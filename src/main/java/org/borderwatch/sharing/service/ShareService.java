@@ -278,7 +278,7 @@ public class ShareService {
         snapshot.shareId = share.id;
         snapshot.version = version;
         snapshot.content = write(content);
-        snapshot.signed = signer.enabled() ? signer.sign(claims(snapshot, content)) : null;
+        snapshot.signed = signer.signSnapshot(claims(snapshot, content));
         snapshot.publishedBy = caller.subject();
         snapshot.publishedAt = now;
         return snapshot;

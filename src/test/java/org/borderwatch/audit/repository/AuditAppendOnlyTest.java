@@ -20,7 +20,9 @@ class AuditAppendOnlyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"update audit_event set reason = 'x'", "delete from audit_event", "truncate audit_event",
-        "update audit_seal set hash = 'x'", "delete from audit_checkpoint", "alter table audit_event disable trigger all"})
+        "update audit_seal set hash = 'x'", "delete from audit_checkpoint", "alter table audit_event disable trigger all",
+        "delete from audit_refusal_bucket", "update audit_refusal_bucket set first_event_id = gen_random_uuid()",
+        "update audit_refusal_bucket set minute = now()"})
     void theServicesRoleCannotChangeTheLog(String sql) {
         Reports.filed(Tokens.officer("officer.qn", "VN-QN"), Reports.MINIMAL);
         SQLException refused = assertThrows(SQLException.class, () -> run(Db.connect(), sql));

@@ -35,9 +35,11 @@ class AuditChainResourceTest {
     public static class FastSealing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // small verify pages, so that every check here also crosses page boundaries (item 9 of issue 13)
             return Map.of("borderwatch.audit.seal-every", "0.2s", "borderwatch.audit.checkpoint-every-events", "5",
-                    "borderwatch.audit.witness-dir", "target/witness-chain-test", "borderwatch.audit.reads-per-hour-threshold", "3",
-                    "borderwatch.audit.retired-keys", "borderwatch-audit-2025:src/test/resources/keys/dev-public.pem");
+                    "borderwatch.audit.witness-dir", "target/witness-chain-test/${quarkus.uuid}", "borderwatch.audit.reads-per-hour-threshold", "3",
+                    "borderwatch.audit.retired-keys", "borderwatch-audit-2025:src/test/resources/keys/dev-public.pem",
+                    "borderwatch.audit.verify-page", "4", "borderwatch.audit.verify-checkpoint-page", "3");
         }
     }
 
@@ -77,9 +79,14 @@ class AuditChainResourceTest {
                 .extract().path("items[0].jws");
         given().when().get("/.well-known/jwks.json").then().statusCode(200)
                 .body("keys[0].kid", equalTo("borderwatch-audit-dev")).body("keys[0]", hasKey("n"))
-                .body("keys[1].kid", equalTo("borderwatch-audit-2025"));
-        assertTrue(Files.exists(Path.of("target/witness-chain-test/checkpoint-0000000001.jws")));
-        assertEquals(jws.trim(), Files.readString(Path.of("target/witness-chain-test/checkpoint-0000000001.jws")).trim());
+                .body("keys[1].kid", equalTo("borderwatch-audit-2025")).body("keys[2].kid", equalTo("borderwatch-snapshot-dev"));
+        assertEquals("borderwatch-checkpoint+jwt", org.borderwatch.audit.chain.CheckpointStatement.header(jws).path("typ").asText());
+        Path witnessed = Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("borderwatch.audit.witness-dir", String.class), "checkpoint-0000000001.jws");
+        for (int i = 0; i < 50 && !Files.exists(witnessed); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(jws.trim(), Files.readString(witnessed).trim());
     }
 
     @Test
