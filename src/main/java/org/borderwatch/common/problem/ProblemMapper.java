@@ -80,7 +80,7 @@ public class ProblemMapper {
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response stale(RuntimeException e, ContainerRequestContext context) {
         // a version that changed under a request that named none (no If-Match) is a conflict, not a failed precondition
-        boolean named = context != null && context.getHeaderString(HttpHeaders.IF_MATCH) != null;
+        boolean named = context != null && context.getHeaderString(jakarta.ws.rs.core.HttpHeaders.IF_MATCH) != null;
         return respond(context, named ? ProblemType.PRECONDITION_FAILED : ProblemType.CONFLICT,
                 "Someone else changed this resource first; read it again", List.of());
     }

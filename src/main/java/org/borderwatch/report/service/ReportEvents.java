@@ -23,6 +23,7 @@ public class ReportEvents {
     private final Multi<Signal> live;
 
     /** What NOTIFY carries: the history entry, and whose report it is (so each stream knows whether it concerns it). */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record Signal(UUID id, String reporter) {
     }
 

@@ -1,0 +1,174 @@
+package org.borderwatch.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.borderwatch.support.Reports.FULL;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.borderwatch.support.Keycloak;
+import org.borderwatch.vetting.rest.DecisionResourceTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Production runs several replicas on one database. The packaged service (replica A, started by the test framework)
+ * and a second process of the same package (replica B) share the database, the witness and Keycloak: a live stream on
+ * one hears what was written through the other, one report filed through both under one id is stored once, and the
+ * sealers of both keep one chain that verifies.
+ */
+@QuarkusIntegrationTest
+class TwoReplicasIT {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Process replicaB;
+    static int portB;
+
+    @BeforeAll
+    static void startSecondReplica() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            portB = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("borderwatch-replica-b", ".log");
+        replicaB = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + portB,
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(b("/q/health/ready"))).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("replica B did not become ready: " + Files.readString(log));
+    }
+
+    @AfterAll
+    static void stopSecondReplica() {
+        if (replicaB != null) {
+            replicaB.destroy();
+        }
+    }
+
+    static String b(String path) {
+        return "http://localhost:" + portB + path;
+    }
+
+    @Test
+    void anOfficersStreamOnOneReplicaHearsADecisionMadeThroughTheOther() throws Exception {
+        String officer = Keycloak.token("officer.qn");
+        UUID report = org.borderwatch.support.Reports.filed(officer, FULL);
+        List<String> lines = listen(b("/api/v1/me/events"), officer);
+        String question = "Which bridge? " + UUID.randomUUID();
+        DecisionResourceTest.decide(Keycloak.token("supervisor.qn"), report, "\"1\"",
+                "{\"decision\":\"REQUEST_INFO\",\"question\":\"" + question + "\"}").statusCode(200);
+        assertTrue(waitFor(lines, question), "replica B's stream did not hear replica A's decision: " + lines);
+    }
+
+    @Test
+    void aLiaisonsInboxStreamOnOneReplicaHearsAReleaseMadeThroughTheOther() throws Exception {
+        int year = Year.now().getValue();
+        given().auth().oauth2(Keycloak.token("admin")).contentType(ContentType.JSON)
+                .body("{\"from\":\"VN-QN\",\"to\":\"CN-GX\",\"categories\":[\"DRUGS\"],\"maxHandlingCode\":\"H2\",\"validFrom\":\"" + (year - 1)
+                        + "-01-01\",\"validTo\":\"" + (year + 1) + "-12-31\",\"reference\":\"JWC-2026/03 minutes, item 4\"}")
+                .when().put("/api/v1/agreements/" + UUID.randomUUID()).then().statusCode(201);
+        String supervisor = Keycloak.token("supervisor.qn");
+        UUID report = org.borderwatch.support.Reports.filed(Keycloak.token("officer.qn"), FULL);
+        DecisionResourceTest.decide(supervisor, report, "\"1\"", DecisionResourceTest.VERIFY).statusCode(200);
+        String caseId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body("{\"title\":\"Two replicas\",\"reportIds\":[\"" + report + "\"]}").when().post("/api/v1/cases").then().statusCode(201)
+                .extract().path("id");
+        List<String> lines = listen(b("/api/v1/inbox/stream"), Keycloak.token("liaison.gx"));
+        String shareId = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body("{\"toAgency\":\"CN-GX\",\"handlingCode\":\"H0\",\"purpose\":\"Joint investigation of the Bac Luan II route\","
+                        + "\"expiresAt\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\","
+                        + "\"redaction\":{\"exactLocation\":false,\"personIdentifiers\":false,\"narrative\":\"MASKED\",\"evidence\":[]}}")
+                .when().post("/api/v1/cases/" + caseId + "/shares").then().statusCode(201).body("status", equalTo("ACTIVE"))
+                .extract().path("id");
+        assertTrue(waitFor(lines, shareId), "replica B's inbox stream did not hear replica A's release: " + lines);
+    }
+
+    @Test
+    void oneReportFiledThroughBothReplicasAtOnceIsStoredOnceAndTheChainVerifiesOnBoth() throws Exception {
+        String officer = Keycloak.token("officer.qn");
+        UUID id = UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String base = i % 2 == 0 ? "http://localhost:" + RestAssured.port : "http://localhost:" + portB;
+            answers.add(pool.submit(() -> HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/" + id))
+                    .header("Authorization", "Bearer " + officer).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(FULL)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        given().auth().oauth2(officer).when().get(b("/api/v1/reports/" + id + "/versions")).then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        Thread.sleep(2_500);
+        String auditor = Keycloak.token("auditor");
+        given().auth().oauth2(auditor).when().get("/api/v1/audit/verify").then().statusCode(200).body("ok", equalTo(true));
+        given().auth().oauth2(auditor).when().get(b("/api/v1/audit/verify")).then().statusCode(200).body("ok", equalTo(true));
+    }
+
+    static List<String> listen(String url, String token) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closed) {
+                // the replica stopped
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(500);
+        return lines;
+    }
+
+    static boolean waitFor(List<String> lines, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (lines.stream().anyMatch(line -> line.contains(text))) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
