@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import org.borderwatch.audit.AuditAction;
-import org.borderwatch.sharing.service.AgencyDirectory;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
 
@@ -19,9 +18,9 @@ public class CallerResolver {
     public static final String AGENCY_CLAIM = "agency";
 
     private final CurrentIdentityAssociation identities;
-    private final AgencyDirectory agencies;
+    private final KnownAgencies agencies;
 
-    public CallerResolver(CurrentIdentityAssociation identities, AgencyDirectory agencies) {
+    public CallerResolver(CurrentIdentityAssociation identities, KnownAgencies agencies) {
         this.identities = identities;
         this.agencies = agencies;
     }

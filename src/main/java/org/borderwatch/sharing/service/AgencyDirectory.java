@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.borderwatch.security.KnownAgencies;
 import org.borderwatch.sharing.repository.AgencyRepository;
 
 /**
@@ -14,7 +15,7 @@ import org.borderwatch.sharing.repository.AgencyRepository;
  * would run their Hibernate Reactive work on another request's context.
  */
 @ApplicationScoped
-public class AgencyDirectory {
+public class AgencyDirectory implements KnownAgencies {
 
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
@@ -35,6 +36,7 @@ public class AgencyDirectory {
         known = new Known(Set.of(), Instant.MIN);
     }
 
+    @Override
     public Uni<Boolean> isKnown(String code) {
         Known current = known;
         if (current.loadedAt().plus(REFRESH).isAfter(clock.instant())) {
