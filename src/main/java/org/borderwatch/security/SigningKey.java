@@ -81,7 +81,7 @@ final class SigningKey {
             JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
             String kid = header.path("kid").asText();
             RSAPublicKey verifier = kid.equals(keyId) ? publicKey : retired.get(kid);
-            if (verifier == null || !"RS256".equals(header.path("alg").asText()) || !type.equals(header.path("typ").asText())) {
+            if (verifier == null || !"RS256".equals(header.path("alg").asText()) || !acceptsType(header.path("typ").asText())) {
                 return Optional.empty();
             }
             Signature signature = Signature.getInstance("SHA256withRSA");
@@ -94,6 +94,15 @@ final class SigningKey {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Its own type; and for checkpoints also the plain "JWT" (or no type) of checkpoints signed before the two uses had
+     * their own types, so that an upgraded installation still verifies its history. Such a JWS is a checkpoint only if its
+     * claims are a checkpoint's, which no snapshot's are.
+     */
+    private boolean acceptsType(String typ) {
+        return type.equals(typ) || ServiceSigner.CHECKPOINT_TYPE.equals(type) && (typ.isEmpty() || "JWT".equals(typ));
     }
 
     /** The current and retired public keys, as JWKs. */

@@ -39,4 +39,16 @@ class ServiceSignerTest {
         assertThrows(IllegalStateException.class,
                 () -> new ServiceSigner(AUDIT, "same", Optional.empty(), SNAPSHOT, "same", Optional.empty(), false));
     }
+
+    @Test
+    void checkpointsSignedBeforeTheUsesHadTheirOwnTypesStillVerifyAsCheckpointsOnly() throws Exception {
+        ServiceSigner signer = signer(AUDIT, SNAPSHOT, false);
+        java.security.PrivateKey auditKey = io.smallrye.jwt.util.KeyUtils.decodePrivateKey(
+                java.nio.file.Files.readString(java.nio.file.Path.of(AUDIT.get())));
+        // as the service signed checkpoints before: SmallRye's default type JWT, the audit key and id
+        String legacy = io.smallrye.jwt.build.Jwt.claims(Map.of("iss", "borderwatch-audit", "checkpoint", 1, "firstPosition", 1,
+                "lastPosition", 5, "lastHash", "ab")).jws().keyId("a").sign(auditKey);
+        assertTrue(signer.checkpointClaims(legacy).isPresent(), "an upgraded installation verifies its earlier checkpoints");
+        assertTrue(signer.snapshotClaims(legacy).isEmpty(), "an earlier checkpoint is never a snapshot");
+    }
 }

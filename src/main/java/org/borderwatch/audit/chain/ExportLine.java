@@ -83,6 +83,25 @@ public record ExportLine(long position, String hash, String eventDigest, boolean
         if (cell == null) {
             return "";
         }
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        return startsLikeAFormula(cell) ? "'" + cell : cell;
+    }
+
+    /**
+     * Spreadsheets skip leading spaces and read full-width signs (＝, ＋) as ASCII ones, so the first character that is not
+     * white space is judged after NFKC; a cell beginning with a tab or a line break is neutralised too.
+     */
+    private static boolean startsLikeAFormula(String cell) {
+        int i = 0;
+        while (i < cell.length() && (Character.isWhitespace(cell.charAt(i)) || Character.isSpaceChar(cell.charAt(i)))) {
+            if ("\t\r\n".indexOf(cell.charAt(i)) >= 0) {
+                return true;
+            }
+            i++;
+        }
+        if (i == cell.length()) {
+            return false;
+        }
+        String first = java.text.Normalizer.normalize(cell.substring(i, cell.offsetByCodePoints(i, 1)), java.text.Normalizer.Form.NFKC);
+        return !first.isEmpty() && "=+-@".indexOf(first.charAt(0)) >= 0;
     }
 }

@@ -169,7 +169,10 @@ public final class VerifyAuditExport {
     private static CheckpointStatement statement(String jws, Map<String, PublicKey> keys) throws Exception {
         String[] parts = jws.split("\\.", -1);
         JsonNode header = CheckpointStatement.header(jws);
-        if (parts.length != 3 || !CHECKPOINT_TYPE.equals(header.path("typ").asText()) || !"RS256".equals(header.path("alg").asText())
+        String typ = header.path("typ").asText();
+        // checkpoints signed before checkpoints had their own type carry the plain "JWT" (or none); their claims decide
+        boolean checkpointType = CHECKPOINT_TYPE.equals(typ) || typ.isEmpty() || "JWT".equals(typ);
+        if (parts.length != 3 || !checkpointType || !"RS256".equals(header.path("alg").asText())
                 || !signed(parts, keys.get(header.path("kid").asText()))) {
             return null;
         }

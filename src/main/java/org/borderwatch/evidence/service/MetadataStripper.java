@@ -16,9 +16,12 @@ public final class MetadataStripper {
 
     public static final Set<String> SUPPORTED = Set.of("image/jpeg", "image/png");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-    /** Chunks that carry the picture and how to show it; text, EXIF, ICC profiles and times (tEXt, zTXt, iTXt, eXIf, iCCP, tIME, ...) go. */
+    /**
+     * Chunks that carry the default picture and how to show it; text, EXIF, ICC profiles, times and the frames of an
+     * animated PNG (tEXt, zTXt, iTXt, eXIf, iCCP, tIME, acTL, fcTL, fdAT, ...) go: a partner sees the picture the owner saw.
+     */
     private static final Set<String> PNG_KEPT = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "sBIT", "bKGD",
-            "pHYs", "acTL", "fcTL", "fdAT");
+            "pHYs");
 
     private MetadataStripper() {
     }
@@ -31,7 +34,7 @@ public final class MetadataStripper {
                 case "image/png" -> Optional.of(png(original));
                 default -> Optional.empty();
             };
-        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException malformed) {
             return Optional.empty();
         }
     }
@@ -72,12 +75,17 @@ public final class MetadataStripper {
         }
     }
 
+    /**
+     * Only the segments a decoder needs: frame headers (SOF0-3, 5-7, 9-11, 13-15), Huffman and quantisation tables,
+     * arithmetic-coding conditioning, restart interval, number of lines and scan headers; and APP14 "Adobe" of exactly
+     * 12 bytes. Everything else — every other APPn, COM, JPGn and reserved markers — is dropped.
+     */
     private static boolean keeps(int marker, byte[] in, int data, int length) {
-        boolean app = marker >= 0xE0 && marker <= 0xEF;
         if (marker == 0xEE) {
             return length == 12 && new String(in, data, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("Adobe");
         }
-        return !app && marker != 0xFE;
+        boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        return frame || marker == 0xC4 || marker == 0xCC || marker == 0xDB || marker == 0xDD || marker == 0xDC || marker == 0xDA;
     }
 
     /** Copies entropy-coded data (stuffed 0xFF00 and restart markers included) and answers where the next marker starts. */
@@ -107,7 +115,10 @@ public final class MetadataStripper {
         while (true) {
             long length = ((in[at] & 0xFFL) << 24) | ((in[at + 1] & 0xFF) << 16) | ((in[at + 2] & 0xFF) << 8) | (in[at + 3] & 0xFF);
             String type = new String(in, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            int end = Math.toIntExact(at + 12 + length);
+            if (length > in.length - at - 12L) {
+                throw new IllegalArgumentException("truncated chunk");
+            }
+            int end = (int) (at + 12 + length);
             if (end > in.length) {
                 throw new IllegalArgumentException("truncated chunk " + type);
             }

@@ -48,6 +48,35 @@ class MetadataStripperTest {
     }
 
     @Test
+    void segmentsNoDecoderNeedsAreDroppedWhateverTheirMarker() throws Exception {
+        byte[] photo = Photos.jpeg(21.5283, 107.965);
+        String hidden = "Artist: Nguyen Van A, informant";
+        // a JPGn (0xF7) and a reserved (0x4F) segment carrying text, right after SOI
+        java.io.ByteArrayOutputStream crafted = new java.io.ByteArrayOutputStream();
+        crafted.write(photo, 0, 2);
+        for (int marker : new int[] {0xF7, 0x4F}) {
+            byte[] body = hidden.getBytes(StandardCharsets.ISO_8859_1);
+            crafted.write(0xFF);
+            crafted.write(marker);
+            crafted.write((body.length + 2) >> 8);
+            crafted.write((body.length + 2) & 0xFF);
+            crafted.write(body);
+        }
+        crafted.write(photo, 2, photo.length - 2);
+        byte[] copy = MetadataStripper.strip("image/jpeg", crafted.toByteArray()).orElseThrow();
+        assertFalse(new String(copy, StandardCharsets.ISO_8859_1).contains(hidden));
+        assertSamePixels(photo, copy);
+    }
+
+    @Test
+    void aPngChunkLongerThanTheFileGetsNoCopyInsteadOfAnError() {
+        byte[] png = Photos.png();
+        byte[] broken = java.util.Arrays.copyOf(png, png.length);
+        broken[8] = (byte) 0xFF; // IHDR's length: more than 2^31 bytes
+        assertTrue(MetadataStripper.strip("image/png", broken).isEmpty());
+    }
+
+    @Test
     void aPngLosesItsTextAndExifChunks() throws Exception {
         byte[] original = Photos.png();
         assertTrue(new String(original, StandardCharsets.ISO_8859_1).contains(Photos.ARTIST));
