@@ -67,9 +67,9 @@ public class AuditChainResource {
     public record Verification(
             @Schema(description = "Whether the range is intact.", example = "false") boolean ok,
             @Schema(description = "First position checked.", example = "1") Long from,
-            @Schema(description = "Last position checked.", example = "5000") Long to,
+            @Schema(description = "Last position checked (at most 100,000 after from; call again from to + 1).", example = "5000") Long to,
             @Schema(description = "First bad position.", example = "1042") Long position,
-            @Schema(description = "MODIFIED, MISSING, REORDERED or TRUNCATED (the tail after the last checkpoint is gone).", example = "MODIFIED") String problem) {
+            @Schema(description = "MODIFIED, MISSING, REORDERED, TRUNCATED (the tail after the last checkpoint is gone) or FORKED (the database contradicts a witnessed checkpoint).", example = "MODIFIED") String problem) {
     }
 
     @RegisterForReflection
