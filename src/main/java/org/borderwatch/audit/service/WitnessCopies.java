@@ -42,12 +42,19 @@ public class WitnessCopies {
         this.directory = Path.of(directory);
     }
 
-    /** Writes the copy, create-new only; an existing copy must be the same checkpoint, or it is a Contradiction. */
+    /**
+     * Writes the copy, create-new only; an existing copy must be the same checkpoint, or it is a Contradiction. The copy
+     * is written whole to a temporary file and forced to storage first, then published under its name by a hard link,
+     * which fails when the name exists: a crash never leaves a copy cut short, and a copy is never replaced.
+     */
     public Uni<Void> keep(long number, String jws) {
         String file = file(number);
+        String temp = directory.resolve(".checkpoint-" + number + "-" + java.util.UUID.randomUUID() + ".tmp").toString();
         Uni<Void> created = uni(files.mkdirs(directory.toString())
-                .compose(made -> files.open(file, new OpenOptions().setWrite(true).setCreateNew(true)))
-                .compose(handle -> handle.write(Buffer.buffer(jws + "\n")).compose(written -> handle.close())));
+                .compose(made -> files.open(temp, new OpenOptions().setWrite(true).setCreateNew(true).setDsync(true)))
+                .compose(handle -> handle.write(Buffer.buffer(jws + "\n")).compose(written -> handle.flush()).compose(flushed -> handle.close()))
+                .compose(closed -> files.link(file, temp))
+                .eventually(ignored -> files.delete(temp)));
         return created.invoke(() -> highest.accumulateAndGet(number, Math::max))
                 .onFailure().recoverWithUni(failure -> read(number).map(existing -> {
                     if (existing == null) {
