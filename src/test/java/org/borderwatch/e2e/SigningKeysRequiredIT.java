@@ -14,8 +14,7 @@ class SigningKeysRequiredIT {
     @Test
     void withoutItsKeysTheProductionServiceDoesNotStart() throws Exception {
         Path log = Files.createTempFile("borderwatch-unsigned", ".log");
-        ProcessBuilder service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+        ProcessBuilder service = new ProcessBuilder(org.borderwatch.support.PackagedApp.command("-Dquarkus.http.port=0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         service.environment().remove("BORDERWATCH_AUDIT_SIGNING_KEY");
         service.environment().remove("BORDERWATCH_SHARING_SNAPSHOT_SIGNING_KEY");

@@ -52,8 +52,7 @@ class TwoReplicasIT {
             portB = socket.getLocalPort();
         }
         Path log = Files.createTempFile("borderwatch-replica-b", ".log");
-        replicaB = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + portB,
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+        replicaB = new ProcessBuilder(org.borderwatch.support.PackagedApp.command("-Dquarkus.http.port=" + portB))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
