@@ -25,6 +25,7 @@ public class Notifications {
 
     private final Map<String, BroadcastProcessor<String>> channels = new ConcurrentHashMap<>();
     private final PgSubscriber subscriber;
+    private final Vertx vertx;
 
     public Notifications(Vertx vertx,
                          @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -32,10 +33,19 @@ public class Notifications {
                          @ConfigProperty(name = "quarkus.datasource.password") String password) {
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password);
         this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 2_000L);
+        this.vertx = vertx;
     }
 
     void listen(@Observes StartupEvent started) {
-        subscriber.connect().onFailure(failure -> LOG.warnf("not listening for notifications yet: %s", failure.getMessage()));
+        connect();
+    }
+
+    /** Until the first connection succeeds (PostgreSQL may start after this replica), try again every 2 s. */
+    private void connect() {
+        subscriber.connect().onFailure(failure -> {
+            LOG.warnf("not listening for notifications yet, retrying in 2 s: %s", failure.getMessage());
+            vertx.setTimer(2_000L, retry -> connect());
+        });
     }
 
     void stop(@Observes ShutdownEvent stopping) {

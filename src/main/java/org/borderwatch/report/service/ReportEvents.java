@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
  * Decisions on reports, live for connected officers on every replica (see {@link Notifications}). Only ids travel by
  * NOTIFY (its payload is limited to 8,000 bytes, a question is not); each stream reads the decision itself.
  */
+// created at start, so each replica LISTENs before it serves its first stream and no event falls between the two
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class ReportEvents {
 

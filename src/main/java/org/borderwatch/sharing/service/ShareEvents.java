@@ -21,6 +21,8 @@ import org.borderwatch.sharing.repository.ShareRepository;
 import org.jboss.logging.Logger;
 
 /** The live inbox: share events from the database log (to resume) and from NOTIFY (as they happen, on any replica). */
+// created at start, so each replica LISTENs before it serves its first stream and no event falls between the two
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class ShareEvents {
 
