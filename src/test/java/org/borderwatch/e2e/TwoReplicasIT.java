@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -142,32 +141,10 @@ class TwoReplicasIT {
     }
 
     static List<String> listen(String url, String token) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<java.util.stream.Stream<String>> response = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines()).get(20, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode());
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (java.io.UncheckedIOException closed) {
-                // the replica stopped
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        Thread.sleep(500);
-        return lines;
+        return org.borderwatch.support.Sse.listenAt(url, token, null);
     }
 
     static boolean waitFor(List<String> lines, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (lines.stream().anyMatch(line -> line.contains(text))) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
+        return org.borderwatch.support.Sse.waitFor(lines, text);
     }
 }

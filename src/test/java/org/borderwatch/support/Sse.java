@@ -21,7 +21,12 @@ public final class Sse {
     }
 
     public static List<String> listen(String path, String token, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+        return listenAt("http://localhost:" + RestAssured.port + path, token, lastEventId);
+    }
+
+    /** The same, on any service (another replica). */
+    public static List<String> listenAt(String url, String token, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
