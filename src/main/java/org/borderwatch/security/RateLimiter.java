@@ -1,68 +1,92 @@
 package org.borderwatch.security;
 
+import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.borderwatch.audit.AuditAction;
-import org.borderwatch.audit.Outcome;
-import org.borderwatch.audit.service.AuditRecorder;
-import org.borderwatch.common.problem.ProblemException;
-import org.borderwatch.common.problem.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Per-user rate limits (OWASP API4): a token bucket per token subject on this replica; over the limit is 429 with
- * Retry-After. The first refusal of a burst is recorded in the access log (not every one: a flood must not become
- * a flood of audit rows).
+ * Per-user rate limits (OWASP API4), shared by every replica: one Bucket4j token bucket per token subject, kept in
+ * PostgreSQL (table rate_limit_bucket, locked with SELECT ... FOR UPDATE). Each replica takes tokens locally and
+ * writes them back at least every {@code unsynced-for} (Bucket4j's delaying optimisation), so a replica can overshoot
+ * by at most that much of a user's allowance and the database sees a few writes a second per busy user, not one per
+ * request. Over the limit is 429 with Retry-After.
  */
 @ApplicationScoped
 public class RateLimiter {
 
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final long RECORD_EVERY_NANOS = 10_000_000_000L;
+    private static final long IDLE_NANOS = 10 * 60_000_000_000L;
 
     private final CurrentIdentityAssociation identities;
-    private final AuditRecorder audit;
-    private final double perSecond;
-    private final double burst;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+    private final BucketConfiguration allowance;
+    private final DelayParameters unsynced;
+    private final String limitText;
+    private final String limitKey;
+    private final Map<String, UserBucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(CurrentIdentityAssociation identities, AuditRecorder audit,
+    public RateLimiter(CurrentIdentityAssociation identities, AgroalDataSource dataSource,
                        @ConfigProperty(name = "borderwatch.rate-limit.per-second") double perSecond,
-                       @ConfigProperty(name = "borderwatch.rate-limit.burst") double burst) {
+                       @ConfigProperty(name = "borderwatch.rate-limit.burst") long burst,
+                       @ConfigProperty(name = "borderwatch.rate-limit.unsynced-for") Duration unsyncedFor) {
         this.identities = identities;
-        this.audit = audit;
-        this.perSecond = perSecond;
-        this.burst = burst;
+        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
+        // whole tokens over a long period, so a fractional rate (0.2/s) refills exactly
+        long per1000s = Math.max(1, Math.round(perSecond * 1000));
+        this.allowance = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(per1000s, Duration.ofSeconds(1000)))
+                .build();
+        long unsyncedTokens = Math.max(1, Math.round(perSecond * unsyncedFor.toNanos() / 1e9));
+        this.unsynced = new DelayParameters(unsyncedTokens, unsyncedFor);
+        // a changed limit starts new buckets, rather than living with the old one until it refills
+        this.limitKey = "@" + plain(perSecond) + "/" + burst;
+        this.limitText = "More than " + plain(perSecond) + " requests a second (bursts of " + burst + ")";
     }
 
-    /** One user's allowance: tokens refilled continuously up to the burst size. */
-    static final class Bucket {
-        private double tokens;
-        private long updated;
+    /** One user's bucket on this replica: the proxy carries the tokens taken here and not yet written back. */
+    private static final class UserBucket {
+        private final BucketProxy proxy;
+        private long lastUsed;
         private long lastRecorded;
 
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updated = now;
+        UserBucket(BucketProxy proxy, long now) {
+            this.proxy = proxy;
+            this.lastUsed = now;
             this.lastRecorded = now - RECORD_EVERY_NANOS;
         }
 
-        /** 0 when a request may go now, otherwise the seconds until it may. */
-        synchronized long take(double perSecond, double burst, long now) {
-            tokens = Math.min(burst, tokens + (now - updated) / 1e9 * perSecond);
-            updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
+        ConsumptionProbe take() {
+            synchronized (this) {
+                lastUsed = System.nanoTime();
             }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+            return proxy.tryConsumeAndReturnRemaining(1);
         }
 
         synchronized boolean shouldRecord(long now) {
@@ -74,41 +98,74 @@ public class RateLimiter {
         }
 
         synchronized boolean idleSince(long cutoff) {
-            return updated < cutoff;
+            return lastUsed < cutoff;
         }
     }
 
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext request) {
+    public Uni<Void> limit(ContainerRequestContext request) {
         return identities.getDeferredIdentity().chain(identity -> {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getSubject() == null) {
-                return Uni.createFrom().nullItem();
+                return Uni.createFrom().voidItem();
             }
-            long now = System.nanoTime();
-            Bucket bucket = buckets.computeIfAbsent(token.getSubject(), subject -> new Bucket(burst, now));
-            long wait = bucket.take(perSecond, burst, now);
-            if (wait == 0) {
-                return Uni.createFrom().nullItem();
-            }
-            ProblemException refusal = new ProblemException(ProblemType.TOO_MANY_REQUESTS, "More than " + plain(perSecond)
-                    + " requests a second (bursts of " + plain(burst) + "); retry in " + wait + " s")
-                    .withHeader("Retry-After", Long.toString(wait));
-            Caller caller = new Caller(token.getSubject(), String.valueOf(token.claim(CallerResolver.AGENCY_CLAIM).orElse("")), identity.getRoles());
-            Uni<Void> recorded = bucket.shouldRecord(now)
-                    ? audit.refused(caller, AuditAction.ACCESS, null, Outcome.DENIED, "rate limit exceeded")
-                    : Uni.createFrom().voidItem();
-            return recorded.onFailure().recoverWithNull().chain(() -> Uni.createFrom().failure(refusal));
+            UserBucket bucket = buckets.computeIfAbsent(token.getSubject(), this::newBucket);
+            return take(bucket).map(probe -> {
+                if (probe.isConsumed()) {
+                    return null;
+                }
+                long wait = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
+                Caller caller = new Caller(token.getSubject(),
+                        String.valueOf(token.claim(CallerResolver.AGENCY_CLAIM).orElse("")), identity.getRoles());
+                throw new RateLimitedException(caller, limitText + "; retry in " + wait + " s", wait,
+                        bucket.shouldRecord(System.nanoTime()));
+            });
         });
     }
 
-    /** Forgets users who have been quiet for a while (their bucket would be full again anyway). */
-    @Scheduled(every = "1m", delayed = "1m")
+    private UserBucket newBucket(String subject) {
+        BucketProxy proxy = store.builder().withOptimization(Optimizations.delaying(unsynced)).build(subject + limitKey, () -> allowance);
+        return new UserBucket(proxy, System.nanoTime());
+    }
+
+    /** Takes one token; the bucket may write to the database, so never on the event loop. */
+    private Uni<ConsumptionProbe> take(UserBucket bucket) {
+        Context context = Vertx.currentContext();
+        if (context == null || !Context.isOnEventLoopThread()) {
+            return Uni.createFrom().item(() -> takeNow(bucket));
+        }
+        return Uni.createFrom().emitter(emitter -> context.executeBlocking(() -> takeNow(bucket), false)
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        emitter.complete(result.result());
+                    } else {
+                        emitter.fail(result.cause());
+                    }
+                }));
+    }
+
+    private ConsumptionProbe takeNow(UserBucket bucket) {
+        try {
+            return bucket.take();
+        } catch (RuntimeException unreachable) {
+            // the limit protects the service; with its store down the service is degraded already, so let it serve
+            LOG.warnf("rate limit store unavailable, request let through: %s", unreachable.toString());
+            return ConsumptionProbe.consumed(0, 0);
+        }
+    }
+
+    /** Forgets users who have been quiet for a while here, and deletes buckets that have refilled anywhere. */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetIdle() {
-        long cutoff = System.nanoTime() - 60_000_000_000L * 10;
+        long cutoff = System.nanoTime() - IDLE_NANOS;
         buckets.values().removeIf(bucket -> bucket.idleSince(cutoff));
+        try {
+            store.removeExpired(1000);
+        } catch (RuntimeException e) {
+            LOG.warnf("expired rate limit buckets not removed: %s", e.toString());
+        }
     }
 
     private static String plain(double number) {
-        return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

@@ -35,13 +35,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Production runs several replicas on one database. The packaged service (replica A, started by the test framework)
  * and a second process of the same package (replica B) share the database, the witness and Keycloak: a live stream on
- * one hears what was written through the other, one report filed through both under one id is stored once, and the
- * sealers of both keep one chain that verifies.
+ * one hears what was written through the other, one report filed through both under one id is stored once, the
+ * sealers of both keep one chain that verifies, and one user's rate limit is shared by both.
  */
 @QuarkusIntegrationTest
 class TwoReplicasIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static Process replicaB;
     static int portB;
 
@@ -138,6 +139,44 @@ class TwoReplicasIT {
         String auditor = Keycloak.token("auditor");
         given().auth().oauth2(auditor).when().get("/api/v1/audit/verify").then().statusCode(200).body("ok", equalTo(true));
         given().auth().oauth2(auditor).when().get(b("/api/v1/audit/verify")).then().statusCode(200).body("ok", equalTo(true));
+    }
+
+    /**
+     * The packaged defaults: 50 requests a second and bursts of 200 per user, each replica writing back at least every
+     * 0.2 s (10 tokens). A flood spread over both replicas gets the one allowance, not one per replica.
+     */
+    @Test
+    void oneUsersRateLimitHoldsAcrossBothReplicas() throws Exception {
+        String officer = Keycloak.token("officer.qn");
+        int requests = 1000;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<int[]>> answers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            int replica = i % 2;
+            String base = replica == 0 ? "http://localhost:" + RestAssured.port : "http://localhost:" + portB;
+            answers.add(pool.submit(() -> new int[] {replica, HTTP_1_1.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/changes"))
+                    .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.discarding()).statusCode()}));
+        }
+        int[][] counts = new int[2][600];
+        for (Future<int[]> answer : answers) {
+            int[] replicaAndStatus = answer.get();
+            counts[replicaAndStatus[0]][replicaAndStatus[1]]++;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        int allowed = counts[0][200] + counts[1][200];
+        String figures = "allowed " + allowed + " of " + requests + " in " + seconds + " s; A 200/429: " + counts[0][200] + "/"
+                + counts[0][429] + ", B: " + counts[1][200] + "/" + counts[1][429];
+        System.out.println("[TwoReplicasIT] rate limit across replicas: " + figures);
+        assertEquals(requests, allowed + counts[0][429] + counts[1][429], figures);
+        double shared = 200 + 50 * seconds + 2 * 10 + 5;
+        assertTrue(shared < Math.min(requests, 400 + 100 * seconds),
+                "too slow to tell one shared allowance from one per replica: " + figures);
+        assertTrue(allowed <= shared, "more than one allowance got through: " + figures);
+        assertTrue(allowed >= 180, "the burst was not granted: " + figures);
+        assertTrue(counts[0][429] > 0 && counts[1][429] > 0, "one replica did not refuse: " + figures);
+        Thread.sleep(5_000); // refilled (200 tokens at 50/s) for the tests that follow
     }
 
     static List<String> listen(String url, String token) throws Exception {

@@ -18,6 +18,7 @@ import org.borderwatch.common.problem.ProblemResponder;
 import org.borderwatch.common.problem.ProblemType;
 import org.borderwatch.security.AccessDeniedException;
 import org.borderwatch.security.Caller;
+import org.borderwatch.security.RateLimitedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -55,6 +56,15 @@ public class RefusalMapper {
                 .chain(caller -> audited(audit.refused(caller, AuditAction.ACCESS, null, Outcome.DENIED,
                         "role not allowed for " + operation),
                         () -> problems.respond(context, ProblemType.FORBIDDEN, "Your role does not allow this operation", List.of()), context));
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> rateLimited(RateLimitedException e, ContainerRequestContext context) {
+        Uni<Void> recording = e.worthRecording()
+                ? audit.refused(e.caller(), AuditAction.ACCESS, null, Outcome.DENIED, "rate limit exceeded")
+                : Uni.createFrom().voidItem();
+        return audited(recording, () -> Response.fromResponse(problems.respond(context, ProblemType.TOO_MANY_REQUESTS,
+                e.getMessage(), List.of())).header("Retry-After", Long.toString(e.retryAfterSeconds())).build(), context);
     }
 
     /** Anyone can send these: recorded bounded, per client address and minute (AuditRecorder.refusedUnauthenticated). */

@@ -2,6 +2,7 @@ package org.borderwatch.audit.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import org.borderwatch.audit.AuditEvent;
 import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.Outcome;
 import org.borderwatch.audit.repository.AuditEventRepository;
+import org.borderwatch.audit.repository.AuditEventWriter;
 import org.borderwatch.audit.repository.AuditRefusalRepository;
 import org.borderwatch.common.web.CurrentRequest;
 import org.borderwatch.common.web.RequestInfo;
@@ -23,11 +25,14 @@ public class AuditRecorder {
 
     private final AuditEventRepository events;
     private final AuditRefusalRepository refusals;
+    private final AuditEventWriter writer;
     private final CurrentRequest request;
     private final Clock clock;
 
-    public AuditRecorder(AuditEventRepository events, AuditRefusalRepository refusals, CurrentRequest request, Clock clock) {
+    public AuditRecorder(AuditEventRepository events, AuditRefusalRepository refusals, AuditEventWriter writer,
+                         CurrentRequest request, Clock clock) {
         this.events = events;
+        this.writer = writer;
         this.refusals = refusals;
         this.request = request;
         this.clock = clock;
@@ -46,6 +51,19 @@ public class AuditRecorder {
         return events.append(resources.stream()
                 .map(resource -> event(caller, action, resource, Outcome.ALLOWED, null, info))
                 .toList());
+    }
+
+    /**
+     * An allowed access of this request, made now and written later with the work it records, in that work's
+     * transaction (a group commit of filings: {@link #append}).
+     */
+    public AuditEvent prepared(Caller caller, AuditAction action, AuditedResource resource, String deviceId) {
+        return event(caller, action, resource, Outcome.ALLOWED, null, request.info().withDevice(deviceId));
+    }
+
+    /** Writes prepared access records on the connection, in the transaction, of the work they record. */
+    public Uni<Void> append(SqlConnection connection, List<AuditEvent> prepared) {
+        return writer.append(connection, prepared);
     }
 
     /** Records an allowed access in a transaction of its own, for work that has none (verifying the chain). */

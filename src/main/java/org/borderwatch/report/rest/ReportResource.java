@@ -33,6 +33,7 @@ import org.borderwatch.report.service.ReportBatchService;
 import org.borderwatch.report.service.ReportCodec;
 import org.borderwatch.report.service.ReportFeedService;
 import org.borderwatch.report.service.ReportMetrics;
+import org.borderwatch.report.service.ReportFilingService;
 import org.borderwatch.report.service.ReportService;
 import org.borderwatch.report.ReportContent;
 import org.borderwatch.security.CallerResolver;
@@ -53,6 +54,7 @@ public class ReportResource {
 
     private final CallerResolver callers;
     private final ReportService reports;
+    private final ReportFilingService filings;
     private final ReportBatchService batches;
     private final ReportFeedService feeds;
     private final ReportCodec codec;
@@ -60,11 +62,12 @@ public class ReportResource {
     private final PageLimit pageLimit;
     private final EvidenceService evidence;
 
-    public ReportResource(CallerResolver callers, ReportService reports, ReportBatchService batches, ReportFeedService feeds,
-                          ReportCodec codec, ReportMetrics metrics, PageLimit pageLimit,
+    public ReportResource(CallerResolver callers, ReportService reports, ReportFilingService filings, ReportBatchService batches,
+                          ReportFeedService feeds, ReportCodec codec, ReportMetrics metrics, PageLimit pageLimit,
                           EvidenceService evidence) {
         this.callers = callers;
         this.reports = reports;
+        this.filings = filings;
         this.batches = batches;
         this.feeds = feeds;
         this.codec = codec;
@@ -95,7 +98,7 @@ public class ReportResource {
                     .map(report -> withEtag(Response.ok(view(report)), report));
         }
         return callers.current()
-                .chain(caller -> reports.file(caller, reportId, content))
+                .chain(caller -> filings.file(caller, reportId, content))
                 .map(filed -> {
                     Report report = filed.report();
                     if (!filed.created()) {

@@ -27,20 +27,21 @@ import org.borderwatch.security.AccessDeniedException;
 import org.borderwatch.security.Caller;
 
 /**
- * Files the reports of an offline queue one after another, each in its own transaction, so a bad item
- * never blocks the others and every CREATED or DUPLICATE result is already committed.
+ * Files the reports of an offline queue one after another, each as a filing of its own (grouped with whatever else
+ * is being filed, a group that fails is filed one by one), so a bad item never blocks the others and every CREATED or
+ * DUPLICATE result is already committed.
  */
 @ApplicationScoped
 public class ReportBatchService {
 
-    private final ReportService reports;
+    private final ReportFilingService reports;
     private final AuditRecorder audit;
     private final ObjectMapper json;
     private final Validator validator;
     private final CurrentRequest request;
     private final ReportMetrics metrics;
 
-    public ReportBatchService(ReportService reports, AuditRecorder audit, ObjectMapper json, Validator validator,
+    public ReportBatchService(ReportFilingService reports, AuditRecorder audit, ObjectMapper json, Validator validator,
                               CurrentRequest request, ReportMetrics metrics) {
         this.metrics = metrics;
         this.reports = reports;
