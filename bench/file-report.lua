@@ -1,6 +1,8 @@
 -- wrk script for bench/ingest.sh: every request files a NEW report.
 --   PUT /api/v1/reports/<fresh random UUID v4>, body bench/report.json, bearer token from $BW_TOKEN.
 -- done() prints one machine-readable line starting with "WRK_RESULT".
+-- BW_RATE=<requests/s over all threads> paces the requests (BW_THREADS must then be wrk's -t): each thread sends on
+-- a fixed schedule, whatever the answers' latency, so the latencies are those of a service offered that rate.
 
 local token = os.getenv("BW_TOKEN") or error("BW_TOKEN is not set")
 
@@ -40,6 +42,28 @@ local function uuid4()
   return format("%04x%04x-%04x-4%03x-%04x-%04x%04x%04x",
     random(0, 0xffff), random(0, 0xffff), random(0, 0xffff), random(0, 0xfff),
     random(0, 0x3fff) + 0x8000, random(0, 0xffff), random(0, 0xffff), random(0, 0xffff))
+end
+
+-- Pacing: a thread's next send is due every `interval` ms from its first; delay() says how long until it is due.
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_nsec; } bw_timespec;
+  int clock_gettime(int clk_id, bw_timespec *tp);
+]]
+local clock_now = ffi.new("bw_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, clock_now) -- CLOCK_MONOTONIC
+  return tonumber(clock_now.tv_sec) * 1000 + tonumber(clock_now.tv_nsec) / 1e6
+end
+local rate = tonumber(os.getenv("BW_RATE") or "")
+if rate then
+  local interval = 1000 * tonumber(os.getenv("BW_THREADS") or "1") / rate
+  local due = nil
+  function delay()
+    local now = now_ms()
+    due = due and due + interval or now
+    return math.max(0, math.floor(due - now))
+  end
 end
 
 function request()

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -75,6 +76,7 @@ public class RateLimiter {
         private final BucketProxy proxy;
         private long lastUsed;
         private long lastRecorded;
+        private volatile long refusedUntil;
 
         UserBucket(BucketProxy proxy, long now) {
             this.proxy = proxy;
@@ -97,6 +99,15 @@ public class RateLimiter {
             return true;
         }
 
+        /** Nanoseconds this replica goes on refusing without asking the shared bucket again (0: ask it). */
+        long refusingFor(long now) {
+            return Math.max(0, refusedUntil - now);
+        }
+
+        void refuseFor(long now, long nanos) {
+            refusedUntil = now + nanos;
+        }
+
         synchronized boolean idleSince(long cutoff) {
             return lastUsed < cutoff;
         }
@@ -109,17 +120,26 @@ public class RateLimiter {
                 return Uni.createFrom().voidItem();
             }
             UserBucket bucket = buckets.computeIfAbsent(token.getSubject(), this::newBucket);
+            Supplier<Caller> caller = () -> new Caller(token.getSubject(),
+                    String.valueOf(token.claim(CallerResolver.AGENCY_CLAIM).orElse("")), identity.getRoles());
+            // a refused user's further requests are refused here until a token is due: a flood costs no database work
+            long refusing = bucket.refusingFor(System.nanoTime());
+            if (refusing > 0) {
+                return Uni.createFrom().failure(refusal(caller, bucket, refusing));
+            }
             return take(bucket).map(probe -> {
                 if (probe.isConsumed()) {
                     return null;
                 }
-                long wait = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
-                Caller caller = new Caller(token.getSubject(),
-                        String.valueOf(token.claim(CallerResolver.AGENCY_CLAIM).orElse("")), identity.getRoles());
-                throw new RateLimitedException(caller, limitText + "; retry in " + wait + " s", wait,
-                        bucket.shouldRecord(System.nanoTime()));
+                bucket.refuseFor(System.nanoTime(), probe.getNanosToWaitForRefill());
+                throw refusal(caller, bucket, probe.getNanosToWaitForRefill());
             });
         });
+    }
+
+    private RateLimitedException refusal(Supplier<Caller> caller, UserBucket bucket, long nanosToWait) {
+        long wait = Math.max(1, (long) Math.ceil(nanosToWait / 1e9));
+        return new RateLimitedException(caller.get(), limitText + "; retry in " + wait + " s", wait, bucket.shouldRecord(System.nanoTime()));
     }
 
     private UserBucket newBucket(String subject) {

@@ -45,7 +45,8 @@ class ServiceBasicsTest {
     void healthReportsLiveAndReadyWithTheDatabase() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body(containsString("Reactive PostgreSQL connections health check"));
+                .body(containsString("Reactive PostgreSQL connections health check"))
+                .body("checks.find { it.name == 'live event notifications' }.status", equalTo("UP"));
     }
 
     @Test

@@ -155,7 +155,7 @@ class TwoReplicasIT {
         for (int i = 0; i < requests; i++) {
             int replica = i % 2;
             String base = replica == 0 ? "http://localhost:" + RestAssured.port : "http://localhost:" + portB;
-            answers.add(pool.submit(() -> new int[] {replica, HTTP_1_1.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/changes"))
+            answers.add(pool.submit(() -> new int[] {replica, HTTP_1_1.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/changes?limit=1"))
                     .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.discarding()).statusCode()}));
         }
         int[][] counts = new int[2][600];

@@ -6,10 +6,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgChannel;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -24,6 +26,7 @@ public class Notifications {
     private static final Logger LOG = Logger.getLogger(Notifications.class);
 
     private final Map<String, BroadcastProcessor<String>> channels = new ConcurrentHashMap<>();
+    private final Set<String> listening = ConcurrentHashMap.newKeySet();
     private final PgSubscriber subscriber;
     private final Vertx vertx;
 
@@ -59,7 +62,15 @@ public class Notifications {
 
     private BroadcastProcessor<String> subscribe(String name) {
         BroadcastProcessor<String> live = BroadcastProcessor.create();
-        subscriber.channel(name).handler(live::onNext);
+        PgChannel channel = subscriber.channel(name);
+        channel.subscribeHandler(subscribed -> listening.add(name));
+        channel.endHandler(ended -> listening.remove(name));
+        channel.handler(live::onNext);
         return live;
+    }
+
+    /** Whether PostgreSQL has confirmed the LISTEN of every channel in use: until then a notification can be missed. */
+    public boolean listening() {
+        return listening.containsAll(channels.keySet());
     }
 }

@@ -116,11 +116,20 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
      * gets the events of a share that was not approved (rows written before that rule included).
      */
     public Uni<List<Object[]>> eventsAfter(String agency, long seq, int limit) {
+        return events("e.seq > :from", seq, agency, limit);
+    }
+
+    /** The agency's events that happened at or after a time, oldest first. */
+    public Uni<List<Object[]>> eventsSince(String agency, java.time.Instant since, int limit) {
+        return events("e.occurred_at >= :from", since.atOffset(java.time.ZoneOffset.UTC), agency, limit);
+    }
+
+    private Uni<List<Object[]>> events(String from, Object value, String agency, int limit) {
         return getSession().chain(session -> session.createNativeQuery(
                         "select e.seq, e.share_id, e.from_agency, e.to_agency, e.kind, e.occurred_at from share_event e "
-                                + "where e.seq > :seq and (e.from_agency = :agency or e.to_agency = :agency and exists "
+                                + "where " + from + " and (e.from_agency = :agency or e.to_agency = :agency and exists "
                                 + "(select 1 from case_share s where s.id = e.share_id and s.approved_at is not null)) order by e.seq limit :limit",
                         Object[].class)
-                .setParameter("seq", seq).setParameter("agency", agency).setParameter("limit", limit).getResultList());
+                .setParameter("from", value).setParameter("agency", agency).setParameter("limit", limit).getResultList());
     }
 }

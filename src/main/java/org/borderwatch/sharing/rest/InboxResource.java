@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.borderwatch.common.Completing;
@@ -147,9 +148,10 @@ public class InboxResource {
             @Parameter(description = "Id of the last event received, to resume after it.", example = "42") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         Integer after = lastEventId == null || lastEventId.isBlank() ? null : Params.integer("Last-Event-ID", lastEventId);
+        Instant openedAt = Instant.now();
         return Multi.createFrom().uni(callers.streaming())
                 .onItem().transformToMultiAndConcatenate(opened -> Multi.createBy().merging().streams(
-                                Multi.createFrom().uni(Completing.evenIfCancelled(events.subscribe(opened.caller(), after == null ? null : after.longValue())))
+                                Multi.createFrom().uni(Completing.evenIfCancelled(events.subscribe(opened.caller(), after == null ? null : after.longValue(), openedAt)))
                                         .onItem().transformToIterable(List::copyOf),
                                 events.live(opened.caller()))
                         .select().distinct(java.util.Comparator.comparingLong(ShareEvent::seq))

@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,6 +30,8 @@ public class ShareEvents {
 
     private static final Logger LOG = Logger.getLogger(ShareEvents.class);
     private static final int RESUME_LIMIT = 1000;
+    /** Covers a writing transaction that began before the stream was opened, and clocks a little apart. */
+    private static final Duration OPENING_OVERLAP = Duration.ofSeconds(5);
 
     private final ShareRepository shares;
     private final AuditRecorder audit;
@@ -45,14 +49,17 @@ public class ShareEvents {
         return live.filter(event -> event.concerns(caller.agency()));
     }
 
-    /** Records the subscription and returns what the caller missed after the given event (nothing without one). */
+    /**
+     * Records the subscription and returns what the caller missed: the events after the given one or, without one,
+     * those of the few seconds before the stream was opened, so that nothing written between the request and the
+     * live subscription is lost (the stream drops repeats by sequence number).
+     */
     @WithTransaction
-    public Uni<List<ShareEvent>> subscribe(Caller caller, Long after) {
+    public Uni<List<ShareEvent>> subscribe(Caller caller, Long after, Instant openedAt) {
         Uni<Void> recorded = audit.allowed(caller, AuditAction.SHARE_SUBSCRIBE, new AuditedResource("INBOX", caller.agency(), caller.agency()));
-        if (after == null) {
-            return recorded.replaceWith(List.of());
-        }
-        return recorded.chain(() -> shares.eventsAfter(caller.agency(), after, RESUME_LIMIT))
+        return recorded.chain(() -> after == null
+                        ? shares.eventsSince(caller.agency(), openedAt.minus(OPENING_OVERLAP), RESUME_LIMIT)
+                        : shares.eventsAfter(caller.agency(), after, RESUME_LIMIT))
                 .map(rows -> rows.stream().map(ShareEvents::event).filter(e -> e.concerns(caller.agency())).toList());
     }
 
