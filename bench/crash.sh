@@ -5,6 +5,7 @@
 # stored exactly once. Prints one line per trial and a summary.
 # Run:  bench/crash.sh      (needs target/quarkus-app built)     Settings (env): TRIALS=20 (the first half kills the service, the second restarts PostgreSQL) PORT=8095 BENCH_DB=borderwatch_bench
 set -euo pipefail
+. "$(dirname "$0")/pod-jvm.sh"   # the serving pod's JVM options
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TRIALS=${TRIALS:-20}
 PORT=${PORT:-8095}
@@ -19,7 +20,7 @@ psql -q -c "set client_min_messages = warning; drop schema public cascade; creat
 
 PID=
 start() {
-  java -Xmx512m -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 \
+  java $POD_JVM_OPTS -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 \
     -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
     -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >> "$WORK/service.log" 2>&1 &
   PID=$!

@@ -5,6 +5,7 @@
 # Prints the answers seen, the slowest answer during the outage, and the time from PostgreSQL's return to the first 2xx.
 # Run:  bench/db-outage.sh    (needs target/quarkus-app built)    Settings (env): OUTAGE=10 PORT=8096 BENCH_DB=borderwatch_bench
 set -euo pipefail
+. "$(dirname "$0")/pod-jvm.sh"   # the serving pod's JVM options
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUTAGE=${OUTAGE:-10}
 PORT=${PORT:-8096}
@@ -15,7 +16,7 @@ CLUSTER="$(ls /etc/postgresql) main"
 say() { printf '[outage] %s\n' "$*" >&2; }
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || { say "build first: ./mvnw package -DskipTests"; exit 1; }
 "$ROOT/.ci/postgres" >/dev/null
-java -Xmx512m -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT \
+java $POD_JVM_OPTS -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT \
   -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!

@@ -5,6 +5,7 @@
 # Run:  bench/soak.sh     (needs target/quarkus-app built and wrk: apt-get install wrk)
 # Settings (env): MINUTES=10 WARMUP=60 THREADS=2 CONNECTIONS=32 PORT=8097 BENCH_DB=borderwatch_bench
 set -euo pipefail
+. "$(dirname "$0")/pod-jvm.sh"   # the serving pod's JVM options
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MINUTES=${MINUTES:-10}; WARMUP=${WARMUP:-60}; THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-8097}; DB=${BENCH_DB:-borderwatch_bench}; BASE=http://127.0.0.1:$PORT
@@ -15,7 +16,7 @@ command -v wrk >/dev/null || { say "wrk is missing: apt-get install wrk"; exit 1
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || { say "build first: ./mvnw package -DskipTests"; exit 1; }
 "$ROOT/.ci/postgres" >/dev/null
 psql -q -c "set client_min_messages = warning; drop schema public cascade; create schema public; grant usage, create on schema public to borderwatch_app" >/dev/null
-java -Xmx512m -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 \
+java $POD_JVM_OPTS -Dquarkus.profile=dev -Dborderwatch.audit.witness-dir="$WORK/witness" -Dquarkus.http.port=$PORT -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 \
   -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!
