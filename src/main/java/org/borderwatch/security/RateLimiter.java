@@ -40,6 +40,9 @@ public class RateLimiter {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final long RECORD_EVERY_NANOS = 10_000_000_000L;
     private static final long IDLE_NANOS = 10 * 60_000_000_000L;
+    private static final Duration STORE_WAIT = Duration.ofMillis(250);
+    private static final Duration STORE_PAUSE = Duration.ofSeconds(5);
+    private static final ConsumptionProbe LET_THROUGH = ConsumptionProbe.consumed(0, 0);
 
     private final CurrentIdentityAssociation identities;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
@@ -48,6 +51,7 @@ public class RateLimiter {
     private final String limitText;
     private final String limitKey;
     private final Map<String, UserBucket> buckets = new ConcurrentHashMap<>();
+    private volatile long storeDownUntil;
 
     public RateLimiter(CurrentIdentityAssociation identities, AgroalDataSource dataSource,
                        @ConfigProperty(name = "borderwatch.rate-limit.per-second") double perSecond,
@@ -149,11 +153,14 @@ public class RateLimiter {
 
     /** Takes one token; the bucket may write to the database, so never on the event loop. */
     private Uni<ConsumptionProbe> take(UserBucket bucket) {
+        if (System.nanoTime() < storeDownUntil) {
+            return Uni.createFrom().item(LET_THROUGH);
+        }
         Context context = Vertx.currentContext();
         if (context == null || !Context.isOnEventLoopThread()) {
             return Uni.createFrom().item(() -> takeNow(bucket));
         }
-        return Uni.createFrom().emitter(emitter -> context.executeBlocking(() -> takeNow(bucket), false)
+        Uni<ConsumptionProbe> taken = Uni.createFrom().emitter(emitter -> context.executeBlocking(() -> takeNow(bucket), false)
                 .onComplete(result -> {
                     if (result.succeeded()) {
                         emitter.complete(result.result());
@@ -161,16 +168,26 @@ public class RateLimiter {
                         emitter.fail(result.cause());
                     }
                 }));
+        // a store slow to answer (the database going away) must not hold requests: past the wait, let them through
+        return taken.ifNoItem().after(STORE_WAIT).recoverWithItem(() -> {
+            storeUnavailable("no answer within " + STORE_WAIT.toMillis() + " ms");
+            return LET_THROUGH;
+        }).emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private ConsumptionProbe takeNow(UserBucket bucket) {
         try {
             return bucket.take();
         } catch (RuntimeException unreachable) {
-            // the limit protects the service; with its store down the service is degraded already, so let it serve
-            LOG.warnf("rate limit store unavailable, request let through: %s", unreachable.toString());
-            return ConsumptionProbe.consumed(0, 0);
+            storeUnavailable(unreachable.toString());
+            return LET_THROUGH;
         }
+    }
+
+    /** The limit protects the service; with its store down the service is degraded already, so let requests through. */
+    private void storeUnavailable(String why) {
+        storeDownUntil = System.nanoTime() + STORE_PAUSE.toNanos();
+        LOG.warnf("rate limit store unavailable, requests let through for %d s: %s", STORE_PAUSE.toSeconds(), why);
     }
 
     /** Forgets users who have been quiet for a while here, and deletes buckets that have refilled anywhere. */
