@@ -1,6 +1,6 @@
 -- pgbench script for bench/ingest.sh: the transaction the service runs for
--- PUT /api/v1/reports/{new id} (ReportService.file), with the rows it writes for bench/report.json
--- filed by officer.qn: ReportRepository.insertIfAbsent, then AuditRecorder.allowed (REPORT_CREATE).
+-- PUT /api/v1/reports/{new id} (FilingQueue, here one report per transaction), with the rows it writes for bench/report.json
+-- filed by officer.qn: ReportBatchWriter.insertIfAbsent, then AuditEventWriter.append (REPORT_CREATE).
 -- Fresh ids from gen_random_uuid(); the report trigger sets change_xid/change_seq as it does for the service.
 -- content is the canonical JSON the service stores (ReportCodec) and origin_hash its SHA-256.
 BEGIN;

@@ -17,41 +17,6 @@ import org.borderwatch.report.ReportFilter;
 @WithSession
 public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
-    private static final String INSERT = """
-            insert into report (id, agency, reporter, device_id, status, category, occurred_at, lat, lon, accuracy_meters,
-                                border_gate, border_marker, impact, narrative, content, origin_hash, version, received_at, updated_at)
-            values (:id, :agency, :reporter, :deviceId, :status, :category, :occurredAt, :lat, :lon, :accuracy,
-                    :borderGate, :borderMarker, :impact, :narrative, cast(cast(:content as text) as jsonb), :originHash, 1, :receivedAt, :receivedAt)
-            on conflict (id) do nothing
-            """;
-
-    /**
-     * Inserts a new report unless one with its id exists. A concurrent insert of the same id waits for
-     * the other transaction and then reports false, so retries never create a second row.
-     */
-    public Uni<Boolean> insertIfAbsent(Report report) {
-        return getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("id", report.id)
-                .setParameter("agency", report.agency)
-                .setParameter("reporter", report.reporter)
-                .setParameter("deviceId", report.deviceId)
-                .setParameter("status", report.status.name())
-                .setParameter("category", report.category.name())
-                .setParameter("occurredAt", report.occurredAt.atOffset(ZoneOffset.UTC))
-                .setParameter("lat", report.lat)
-                .setParameter("lon", report.lon)
-                .setParameter("accuracy", report.accuracyMeters)
-                .setParameter("borderGate", report.borderGate)
-                .setParameter("borderMarker", report.borderMarker)
-                .setParameter("impact", report.impact == null ? null : report.impact.name())
-                .setParameter("narrative", report.narrative)
-                .setParameter("content", report.content)
-                .setParameter("originHash", report.originHash)
-                .setParameter("receivedAt", report.receivedAt.atOffset(ZoneOffset.UTC))
-                .executeUpdate()
-                .map(rows -> rows == 1));
-    }
-
     /** Sends a NOTIFY that PostgreSQL delivers to every listener when (and only if) this transaction commits. */
     public Uni<Void> announce(String channel, String payload) {
         return getSession().chain(session -> session.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")

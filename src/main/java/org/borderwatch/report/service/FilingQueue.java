@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * filing: so filings that arrive while earlier ones are committing wait in a queue and go together, reports and their
  * access records in one transaction and one round trip each. Every filing is answered only after the commit of the
  * transaction that holds it. At most {@code in-flight} such transactions run at once; with fewer waiting, a filing
- * goes at once (no timer, so no added latency when the service is quiet).
+ * goes at once (no timer, so no added latency when the service is quiet). A group whose transaction fails is filed
+ * again one filing per transaction, so only a filing that fails alone is answered with its failure.
  */
 @ApplicationScoped
 public class FilingQueue {
@@ -37,18 +38,24 @@ public class FilingQueue {
         /** Inserted, with its access record, and committed. */
         INSERTED,
         /** Not inserted: a report with this id existed already (or came earlier in the same group). */
-        EXISTS,
-        /** The group's transaction failed: this filing must be tried alone, so one bad filing cannot fail others. */
-        ALONE
+        EXISTS
     }
 
     private record Waiting(Report report, AuditEvent record, Context context, UniEmitter<? super Outcome> answer) {
 
         void answer(Outcome outcome) {
+            onContext(() -> answer.complete(outcome));
+        }
+
+        void fail(Throwable failure) {
+            onContext(() -> answer.fail(failure));
+        }
+
+        private void onContext(Runnable task) {
             if (context == null) {
-                answer.complete(outcome);
+                task.run();
             } else {
-                context.runOnContext(ignored -> answer.complete(outcome));
+                context.runOnContext(ignored -> task.run());
             }
         }
     }
@@ -117,9 +124,15 @@ public class FilingQueue {
                     first.values().forEach(filing -> filing.answer(inserted.contains(filing.report().id) ? Outcome.INSERTED : Outcome.EXISTS));
                     repeated.forEach(filing -> filing.answer(Outcome.EXISTS));
                 }, failure -> {
-                    ended();
+                    if (group.size() == 1) {
+                        ended();
+                        group.get(0).fail(failure);
+                        return;
+                    }
+                    // one bad filing must not fail the others: each goes again as a group of its own
                     LOG.debugf(failure, "a group of %d filings failed; each is filed alone", group.size());
-                    group.forEach(filing -> filing.answer(Outcome.ALONE));
+                    inFlight.addAndGet(group.size() - 1);
+                    group.forEach(filing -> commit(List.of(filing)));
                 });
     }
 

@@ -32,7 +32,6 @@ public class ReportFilingService {
                 .chain(outcome -> switch (outcome) {
                     case INSERTED -> Uni.createFrom().item(new ReportService.Filed(report, true));
                     case EXISTS -> reports.recognise(caller, report);
-                    case ALONE -> reports.fileAlone(caller, report);
                 });
     }
 }

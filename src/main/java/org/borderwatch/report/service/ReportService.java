@@ -57,18 +57,6 @@ public class ReportService {
     public record History(Report current, List<ReportVersion> earlier) {
     }
 
-    /**
-     * Files a new report in a transaction of its own, or recognises a retry of one already filed (same id, same
-     * content). Filings normally go together ({@link ReportFilingService}); this is the way for one that must go alone.
-     */
-    @WithTransaction
-    public Uni<Filed> fileAlone(Caller caller, Report report) {
-        return reports.insertIfAbsent(report).chain(inserted -> inserted
-                ? audit.allowed(caller, AuditAction.REPORT_CREATE, List.of(resource(report)), report.deviceId)
-                        .replaceWith(new Filed(report, true))
-                : reports.byId(report.id).chain(existing -> retried(caller, existing, report.originHash)));
-    }
-
     /** A filing whose id exists already: a retry of the same content (recorded, 200), or a conflict. */
     @WithTransaction
     public Uni<Filed> recognise(Caller caller, Report report) {
