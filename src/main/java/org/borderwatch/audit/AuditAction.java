@@ -29,6 +29,8 @@ public enum AuditAction {
     AGREEMENT_READ,
     /** A release of a case to a partner agency was requested (and made, unless it awaits approval). */
     SHARE_CREATE,
+    /** A supervisor saw what a release would give the partner, before releasing it (nothing left). */
+    SHARE_PREVIEW,
     /** A second supervisor approved a release (four-eyes). */
     SHARE_APPROVE,
     /** An updated snapshot was published to an existing share. */

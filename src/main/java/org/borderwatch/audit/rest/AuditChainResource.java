@@ -166,7 +166,7 @@ public class AuditChainResource {
                         items.size() < size ? null : String.valueOf(items.get(items.size() - 1).number)));
     }
 
-    private static Long position(String name, String value) {
+    public static Long position(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

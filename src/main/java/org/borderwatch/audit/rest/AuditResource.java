@@ -119,7 +119,7 @@ public class AuditResource {
     private static final java.util.List<String> LOG_PARTS = java.util.List.of("chain", "export", "signals");
 
     /** Resources are named by UUID, agencies by their code, the log's own parts by name. */
-    private static String resourceId(String value) {
+    public static String resourceId(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -18,6 +18,11 @@ public class CurrentRequest {
         }
     }
 
+    /** A purpose stated in a form (the console) instead of the header: recorded in the access log the same way. */
+    public void statePurpose(String purpose) {
+        ContextLocals.put(RequestIds.KEY, info().withPurpose(org.borderwatch.common.validation.SafeText.neutralised(purpose)));
+    }
+
     public String requestId() {
         return info().requestId();
     }

@@ -1,5 +1,6 @@
 package org.borderwatch.common.web;
 
+import org.borderwatch.common.problem.FieldError;
 import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.problem.ProblemType;
 
@@ -19,11 +20,20 @@ public final class Purposes {
      * it when longer than {@link #MAX_LENGTH} or holding characters text may not hold.
      */
     public static void require(String header, String what) {
-        String purpose = HeaderText.decoded(header);
-        Params.text(HEADER, purpose, MAX_LENGTH);
+        require(HEADER, HeaderText.decoded(header), what, " header");
+    }
+
+    /** The same rule for a purpose stated in a form field (the console), named by that field. */
+    public static void requireField(String field, String purpose, String what) {
+        require(field, purpose, what, " field");
+    }
+
+    private static void require(String name, String purpose, String what, String kind) {
+        Params.text(name, purpose, MAX_LENGTH);
         if (purpose == null || purpose.strip().length() < MIN_LENGTH) {
             throw new ProblemException(ProblemType.PURPOSE_REQUIRED,
-                    "State why " + what + " in the " + HEADER + " header (at least " + MIN_LENGTH + " characters)");
+                    "State why " + what + " in the " + name + kind + " (at least " + MIN_LENGTH + " characters)",
+                    java.util.List.of(new FieldError(name, "must state a purpose of at least " + MIN_LENGTH + " characters")));
         }
     }
 }

@@ -76,6 +76,21 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .getResultList());
     }
 
+    /**
+     * An agency's reports in a time window counted per grid cell of {@code cell} degrees, with the cell's mean position:
+     * every report is in exactly one cell, so the clusters' counts add up to the window's total.
+     */
+    public Uni<List<Object[]>> cells(String agency, String category, double cell, java.time.Instant from, java.time.Instant to) {
+        String sql = "select floor(lat / :cell) as y, floor(lon / :cell) as x, count(*), avg(lat), avg(lon) from report"
+                + " where agency = :agency and occurred_at >= :from and occurred_at < :to"
+                + (category == null ? "" : " and category = :category") + " group by 1, 2 order by 3 desc limit 2000";
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Object[].class).setParameter("agency", agency).setParameter("cell", cell)
+                    .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC));
+            return (category == null ? query : query.setParameter("category", category)).getResultList();
+        });
+    }
+
     public Uni<Report> byId(UUID id) {
         return findById(id);
     }

@@ -75,6 +75,22 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
         return find(query, params).range(0, limit - 1).list();
     }
 
+    /** Shares an agency made, newest first; only those awaiting a second supervisor when {@code pendingOnly}. */
+    public Uni<List<Share>> outgoing(String agency, boolean pendingOnly, Cursor.TimeAndId after, int limit) {
+        List<String> where = new ArrayList<>(List.of("s.fromAgency = :agency"));
+        Parameters params = Parameters.with("agency", agency);
+        if (pendingOnly) {
+            where.add("s.status = :pending");
+            params.and("pending", ShareStatus.PENDING_APPROVAL);
+        }
+        if (after != null) {
+            where.add("(s.createdAt < :afterTime or s.createdAt = :afterTime and s.id < :afterId)");
+            params.and("afterTime", after.time()).and("afterId", after.id());
+        }
+        return find("from Share s where " + String.join(" and ", where) + " order by s.createdAt desc, s.id desc", params)
+                .range(0, limit - 1).list();
+    }
+
     /**
      * Whether a live, approved share of a case to an agency releases an evidence item in its latest snapshot: null when
      * none does, else whether one of them releases the exact location.

@@ -148,14 +148,8 @@ public class InboxResource {
             @Parameter(description = "Id of the last event received, to resume after it.", example = "42") @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         Integer after = lastEventId == null || lastEventId.isBlank() ? null : Params.integer("Last-Event-ID", lastEventId);
-        Instant openedAt = Instant.now();
         return Multi.createFrom().uni(callers.streaming())
-                .onItem().transformToMultiAndConcatenate(opened -> Multi.createBy().merging().streams(
-                                Multi.createFrom().uni(Completing.evenIfCancelled(events.subscribe(opened.caller(), after == null ? null : after.longValue(), openedAt)))
-                                        .onItem().transformToIterable(List::copyOf),
-                                events.live(opened.caller()))
-                        .select().distinct(java.util.Comparator.comparingLong(ShareEvent::seq))
-                        .select().first(opened.tokenLeft()))
+                .onItem().transformToMultiAndConcatenate(opened -> events.stream(opened, after == null ? null : after.longValue()))
                 .map(event -> sse.newEventBuilder().name(event.kind()).id(Long.toString(event.seq()))
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(ShareEvent.class, event).build());
     }

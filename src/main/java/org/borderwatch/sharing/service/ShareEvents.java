@@ -63,6 +63,20 @@ public class ShareEvents {
                 .map(rows -> rows.stream().map(ShareEvents::event).filter(e -> e.concerns(caller.agency())).toList());
     }
 
+    /**
+     * A caller's live inbox: what it missed (after the given position, or the opening seconds), then every event as it
+     * happens on any replica, each once, until the caller's token expires.
+     */
+    public Multi<ShareEvent> stream(org.borderwatch.security.CallerResolver.Streaming opened, Long after) {
+        Instant openedAt = Instant.now();
+        return Multi.createBy().merging().streams(
+                        Multi.createFrom().uni(org.borderwatch.common.Completing.evenIfCancelled(subscribe(opened.caller(), after, openedAt)))
+                                .onItem().transformToIterable(List::copyOf),
+                        live(opened.caller()))
+                .select().distinct(java.util.Comparator.comparingLong(ShareEvent::seq))
+                .select().first(opened.tokenLeft());
+    }
+
     private static ShareEvent event(Object[] row) {
         OffsetDateTime at = row[5] instanceof OffsetDateTime odt ? odt : ((java.time.Instant) row[5]).atOffset(ZoneOffset.UTC);
         return new ShareEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], at);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.AuditedResource;
 import org.borderwatch.audit.service.AuditRecorder;
+import org.borderwatch.common.paging.Cursor;
 import org.borderwatch.common.problem.ProblemException;
 import org.borderwatch.common.problem.ProblemType;
 import org.borderwatch.evidence.service.EvidenceService;
@@ -41,6 +42,8 @@ import org.borderwatch.vetting.service.CaseService;
 /** The owner's side of sharing: release a case, approve (four-eyes), publish an update, revoke. */
 @ApplicationScoped
 public class ShareService {
+
+    private static final String OUTGOING = "outgoing";
 
     private final ShareRepository shares;
     private final SnapshotRepository snapshots;
@@ -103,6 +106,19 @@ public class ShareService {
     private Uni<Released> create(Caller caller, UUID shareId, CaseService.Detail detail, List<SharedCase.Evidence> released,
                                  Set<String> categories, Agreement agreement,
                                  ShareRequest request, Instant now) {
+        Share share = draft(caller, shareId, detail, categories, agreement, request, now);
+        ShareSnapshot snapshot = snapshot(caller, share, request.redaction(), detail, released, categories, 1, now);
+        return shares.add(share).chain(shares::flush)
+                .chain(() -> snapshots.add(snapshot)).chain(snapshots::flush)
+                .chain(() -> share.status == ShareStatus.ACTIVE ? shares.announce(share, "SHARED", now) : Uni.createFrom().voidItem())
+                .chain(() -> audit.allowed(caller, AuditAction.SHARE_CREATE, recorded(share)))
+                .replaceWith(new Released(new ShareDetail(share, contentFor(caller, share) ? List.of(snapshot) : List.of(), ThreadState.EMPTY, 1),
+                        true));
+    }
+
+    /** The share a request makes, before anything is stored: what a release stores and what its preview redacts. */
+    private Share draft(Caller caller, UUID shareId, CaseService.Detail detail, Set<String> categories, Agreement agreement,
+                               ShareRequest request, Instant now) {
         checkCovers(request.expiresAt().toInstant(), agreement);
         Share share = new Share();
         share.id = shareId;
@@ -123,13 +139,33 @@ public class ShareService {
         if (share.status == ShareStatus.ACTIVE) {
             share.approvedAt = now;
         }
-        ShareSnapshot snapshot = snapshot(caller, share, request.redaction(), detail, released, categories, 1, now);
-        return shares.add(share).chain(shares::flush)
-                .chain(() -> snapshots.add(snapshot)).chain(snapshots::flush)
-                .chain(() -> share.status == ShareStatus.ACTIVE ? shares.announce(share, "SHARED", now) : Uni.createFrom().voidItem())
-                .chain(() -> audit.allowed(caller, AuditAction.SHARE_CREATE, recorded(share)))
-                .replaceWith(new Released(new ShareDetail(share, contentFor(caller, share) ? List.of(snapshot) : List.of(), ThreadState.EMPTY, 1),
-                        true));
+        return share;
+    }
+
+    /** What the partner would see, redacted exactly as a release would be, and whether a second supervisor must approve it. */
+    public record Preview(SharedCase content, boolean needsApproval) {
+    }
+
+    /**
+     * A release's preview: every check a release makes (agreement, handling code, partner, evidence), then the snapshot
+     * the redactor would make; nothing is stored and nothing leaves. The read of the case is recorded.
+     */
+    @WithTransaction
+    public Uni<Preview> preview(Caller caller, UUID caseId, ShareRequest request) {
+        Instant now = clock.instant();
+        check(caller, request, now);
+        return cases.forRelease(caller, caseId, AuditAction.SHARE_PREVIEW)
+                .call(() -> knownPartner(request.toAgency()))
+                .chain(detail -> evidenceOfCase(detail, request.redaction().evidence(), true).chain(released -> {
+                    Set<String> categories = categories(detail.reports());
+                    return agreements.covering(caller, caller.agency(), request.toAgency(), categories, request.handlingCode(), null)
+                            .map(agreement -> {
+                                Share share = draft(caller, UUID.randomUUID(), detail, categories, agreement, request, now);
+                                return new Preview(redactor.release(share, request.redaction(), detail.caseFile(), detail.reports(),
+                                        categories, released, 1, now), share.status == ShareStatus.PENDING_APPROVAL);
+                            })
+                            .call(() -> audit.allowed(caller, AuditAction.SHARE_PREVIEW, AuditedResource.caseFile(caseId, caller.agency())));
+                }));
     }
 
     /** Four-eyes: a second supervisor of the owning agency approves a release held for approval. */
@@ -216,6 +252,24 @@ public class ShareService {
                 .chain(() -> shares.ofCase(caseId))
                 .chain(list -> summaries(list, now))
                 .call(list -> audit.allowed(caller, AuditAction.SHARE_LIST, list.stream().map(d -> recorded(d.share())).toList(), null));
+    }
+
+    /** A page of the shares the caller's agency made, without content; awaiting approval only when {@code pendingOnly}. */
+    @WithTransaction
+    public Uni<Page> outgoing(Caller caller, boolean pendingOnly, String cursor, int limit) {
+        if (!access.canSeeOutgoingShare(caller, caller.agency())) {
+            throw AccessDeniedException.forbidden(caller, AuditAction.SHARE_LIST, "only supervisors and liaisons see their agency's shares");
+        }
+        Instant now = clock.instant();
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(OUTGOING, cursor);
+        return shares.outgoing(caller.agency(), pendingOnly, after, limit)
+                .chain(list -> summaries(list, now))
+                .call(list -> audit.allowed(caller, AuditAction.SHARE_LIST, list.stream().map(d -> recorded(d.share())).toList(), null))
+                .map(items -> new Page(items, items.size() < limit ? null : Cursor.encode(OUTGOING,
+                        new Cursor.TimeAndId(items.get(items.size() - 1).share().createdAt, items.get(items.size() - 1).share().id))));
+    }
+
+    public record Page(List<ShareDetail> items, String nextCursor) {
     }
 
     /** One share with every snapshot given, for its owner ("what did we give them"). */

@@ -1,0 +1,34 @@
+// Borderwatch console: no inline script (the Content-Security-Policy allows only this file).
+(function () {
+  'use strict';
+
+  function offset() {
+    var minutes = -new Date().getTimezoneOffset();
+    var sign = minutes >= 0 ? '+' : '-';
+    minutes = Math.abs(minutes);
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return sign + pad(Math.floor(minutes / 60)) + ':' + pad(minutes % 60);
+  }
+
+  function live(table) {
+    var rows = document.getElementById('inbox-rows');
+    var notice = document.getElementById('live-notice');
+    var source = new EventSource(table.getAttribute('data-live'));
+    source.addEventListener('share', function () {
+      fetch(table.getAttribute('data-rows'), { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) {
+          rows.innerHTML = html;
+          notice.textContent = notice.getAttribute('data-text');
+          table.setAttribute('data-updated', String(Date.now()));
+        })
+        .catch(function () { /* the next event or a reload brings the list */ });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-timezone-offset]').forEach(function (input) { input.value = offset(); });
+    var table = document.querySelector('table[data-live]');
+    if (table && window.EventSource) { live(table); }
+  });
+}());
