@@ -38,6 +38,8 @@ public final class Flattened {
             for (int i = 0; i < node.size(); i++) {
                 walk(path + "[" + i + "]", node.get(i), rows);
             }
+        } else if (node.isBigDecimal()) {
+            rows.add(new Row(path, node.decimalValue().toPlainString()));
         } else if (!node.isNull()) {
             rows.add(new Row(path, node.asText()));
         }
