@@ -52,6 +52,9 @@ public interface ConsoleMessages {
     @Message("Approve")
     String approve();
 
+    @Message("approved by")
+    String approved_by();
+
     @Message("Area (lon,lat,lon,lat)")
     String area();
 
@@ -103,6 +106,9 @@ public interface ConsoleMessages {
     @Message("Change the release")
     String change_release();
 
+    @Message("Client address")
+    String client_address();
+
     @Message("Code")
     String code();
 
@@ -111,6 +117,9 @@ public interface ConsoleMessages {
 
     @Message("Release exactly this")
     String confirm_release();
+
+    @Message("Count")
+    String count();
 
     @Message("Country")
     String country();
@@ -214,6 +223,9 @@ public interface ConsoleMessages {
     @Message("Language")
     String language();
 
+    @Message("Last")
+    String last();
+
     @Message("Last position")
     String last_position();
 
@@ -276,6 +288,9 @@ public interface ConsoleMessages {
 
     @Message("Reports")
     String nav_queue();
+
+    @Message("Signals")
+    String nav_signals();
 
     @Message("This release goes beyond the redacted minimum or is H2/H3: it waits for a second supervisor before the partner sees anything.")
     String needs_approval();
@@ -433,6 +448,15 @@ public interface ConsoleMessages {
     @Message("Type")
     String resource_type();
 
+    @Message("Revoke")
+    String revoke();
+
+    @Message("Why access is cut (the partner sees it)")
+    String revoke_reason();
+
+    @Message("Revoked: the partner has lost access and sees the reason.")
+    String revoked_notice();
+
     @Message("Send")
     String send();
 
@@ -447,6 +471,15 @@ public interface ConsoleMessages {
 
     @Message("Sign out")
     String sign_out();
+
+    @Message("Refused actors")
+    String signals_denied();
+
+    @Message("Heavy readers")
+    String signals_heavy();
+
+    @Message("Refusals without a valid token")
+    String signals_unauthenticated();
 
     @Message("You are signed out")
     String signed_out();

@@ -135,12 +135,13 @@ class ConsoleIT {
     @Test
     void aSupervisorPreviewsExactlyWhatLeavesReleasesAndASecondSupervisorApproves() {
         UUID caseId = verifiedCase("Plates seen at Mong Cai")[1];
+        String purpose = "Joint investigation of the Mong Cai route " + caseId.toString().substring(0, 8);
         String shareId;
         try (BrowserContext context = browser.context("en-GB")) {
             Page page = Browser.signIn(context, base(), "/console/cases/" + caseId + "/release", "supervisor.qn");
             page.fill("#toAgency", "CN-GX");
             page.selectOption("#handlingCode", "H2");
-            page.fill("#purpose", "Joint investigation of the Mong Cai route");
+            page.fill("#purpose", purpose);
             page.fill("#expiresAt", Instant.now().plus(20, ChronoUnit.DAYS).atOffset(java.time.ZoneOffset.ofHours(7)).toLocalDateTime()
                     .truncatedTo(ChronoUnit.MINUTES).toString());
             page.click("button:has-text('Preview what the partner will see')");
@@ -152,7 +153,7 @@ class ConsoleIT {
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
             // nothing has left yet
             given().auth().oauth2(Keycloak.token("liaison.gx")).when().get("/api/v1/inbox").then().statusCode(200)
-                    .body("items.find { it.categories.contains('DRUGS') && it.purpose == 'Joint investigation of the Mong Cai route' }", equalTo(null));
+                    .body("items.find { it.purpose == '" + purpose + "' }", equalTo(null));
             page.click("#confirm-release");
             page.waitForURL(base() + "/console/outgoing");
             shareId = page.getAttribute("form[action$='/approve']", "action").replaceAll(".*/shares/([^/]+)/approve", "$1");
@@ -172,6 +173,67 @@ class ConsoleIT {
     }
 
     @Test
+    void aRequestFromGuangxiIsAnsweredInQuangNinhAndARevocationReachesTheInboxLive() {
+        String shareId = releaseAtH1(verifiedCase("Questions from Guangxi")[1]);
+        try (BrowserContext guangxi = browser.context("zh-CN"); BrowserContext quangNinh = browser.context("vi-VN")) {
+            Page asking = Browser.signIn(guangxi, base(), "/console/inbox/" + shareId, "liaison.gx");
+            asking.fill("#purpose", "Preparing the joint patrol of 12 December");
+            asking.click("form.stack button[type=submit]");
+            asking.waitForSelector("#message-form");
+            asking.selectOption("#kind", "REQUEST_FOR_INFORMATION");
+            asking.fill("#dueAt", Instant.now().plus(3, ChronoUnit.DAYS).atOffset(java.time.ZoneOffset.ofHours(8)).toLocalDateTime()
+                    .truncatedTo(ChronoUnit.MINUTES).toString());
+            asking.fill("#body", "Which boat did they use?");
+            asking.click("#message-form button[type=submit]");
+            asking.waitForSelector(".thread >> text=Which boat did they use?");
+
+            Page answering = Browser.signIn(quangNinh, base(), "/console/outgoing", "liaison.qn");
+            answering.click("a[href$='/shares/" + shareId + "']");
+            answering.waitForSelector(".thread >> text=Which boat did they use?");
+            assertThat(Browser.accessibilityViolations(answering)).isEmpty();
+            String request = answering.getAttribute("#answers option:not([value=''])", "value");
+            answering.selectOption("#kind", "RESPONSE");
+            answering.selectOption("#answers", request);
+            answering.fill("#body", "A flat-bottomed sampan.");
+            answering.click("#message-form button[type=submit]");
+            answering.waitForSelector(".thread >> text=A flat-bottomed sampan.");
+            given().auth().oauth2(Keycloak.token("liaison.gx")).when().get("/api/v1/shares/" + shareId + "/messages").then().statusCode(200)
+                    .body("items.find { it.id == '" + request + "' }.answered", equalTo(true));
+
+            // the supervisor revokes on the owner's page; the partner's inbox hears it without a reload
+            asking.navigate(base() + "/console/inbox");
+            try (BrowserContext supervisor = browser.context("en-GB")) {
+                Page owner = Browser.signIn(supervisor, base(), "/console/outgoing", "supervisor.qn");
+                owner.click("a[href$='/shares/" + shareId + "']");
+                owner.fill("#reason", "Operation compromised");
+                owner.click("#revoke-form button[type=submit]");
+                owner.waitForSelector("text=Revoked: the partner has lost access");
+            }
+            asking.waitForSelector("tr:has(a[href='/console/inbox/" + shareId + "']) .status-REVOKED",
+                    new Page.WaitForSelectorOptions().setTimeout(20_000));
+        }
+    }
+
+    @Test
+    void theInboxWorksOnATabletAndFromTheKeyboard() {
+        try (BrowserContext context = browser.context("vi-VN")) {
+            Page page = context.newPage();
+            page.setViewportSize(820, 1180);
+            page.navigate(base() + "/console");
+            page.fill("#username", "liaison.gx");
+            page.fill("#password", "liaison.gx");
+            page.click("#kc-login");
+            page.waitForURL(base() + "/console/inbox");
+            page.keyboard().press("Tab");
+            assertThat(page.evaluate("() => document.activeElement.getAttribute('href')")).isEqualTo("#main");
+            page.keyboard().press("Tab");
+            assertThat(page.evaluate("() => document.activeElement.getAttribute('href')")).isEqualTo("/console/inbox");
+            Browser.screenshot(page, "inbox-tablet");
+            assertThat(Browser.accessibilityViolations(page)).isEmpty();
+        }
+    }
+
+    @Test
     void anAuditorFindsWhoReadAReportAndVerifiesTheChain() {
         UUID report = verifiedCase("Who read this")[0];
         given().auth().oauth2(Keycloak.token("supervisor.qn")).when().get("/api/v1/reports/" + report).then().statusCode(200);
@@ -183,6 +245,10 @@ class ConsoleIT {
             page.waitForSelector("#audit-log td:has-text('REPORT_READ')");
             assertThat(page.textContent("#audit-log")).contains("REPORT_READ").contains("REPORT_CREATE").contains("REPORT_DECIDE");
             Browser.screenshot(page, "audit-log");
+            assertThat(Browser.accessibilityViolations(page)).isEmpty();
+
+            page.navigate(base() + "/console/audit-signals");
+            page.waitForSelector("#denied-actors");
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
 
             page.navigate(base() + "/console/audit-chain");

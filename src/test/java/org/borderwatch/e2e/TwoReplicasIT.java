@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,25 +47,8 @@ class TwoReplicasIT {
 
     @BeforeAll
     static void startSecondReplica() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            portB = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("borderwatch-replica-b", ".log");
-        replicaB = new ProcessBuilder(org.borderwatch.support.PackagedApp.command("-Dquarkus.http.port=" + portB))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(b("/q/health/ready"))).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("replica B did not become ready: " + Files.readString(log));
+        portB = org.borderwatch.support.PackagedApp.freePort();
+        replicaB = org.borderwatch.support.PackagedApp.startReady(portB);
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ public record SignalsView(
             @Schema(description = "User-Agent of the first refusal.", example = "curl/8.5.0") String userAgent,
             @Schema(description = "Why the first was refused.", example = "missing, invalid or expired bearer token") String reason) {
 
-        static UnauthenticatedRefusals of(Object[] row) {
+        public static UnauthenticatedRefusals of(Object[] row) {
             return new UnauthenticatedRefusals((String) row[0], Actor.instant(row[1]), ((Number) row[2]).longValue(), (java.util.UUID) row[3],
                     (String) row[4], (String) row[5], (String) row[6]);
         }
@@ -47,7 +47,7 @@ public record SignalsView(
             @Schema(description = "Refusals, or reads in the hour.", example = "12") long count,
             @Schema(description = "Last refusal, or the hour of the reads.", example = "2026-11-22T07:40:00Z") Instant lastAt) {
 
-        static Actor of(Object[] row) {
+        public static Actor of(Object[] row) {
             return new Actor((String) row[0], (String) row[1], ((Number) row[2]).longValue(), instant(row[3]));
         }
 

@@ -24,6 +24,7 @@ import org.borderwatch.audit.chain.ExportLine;
 import org.borderwatch.audit.rest.AuditChainResource;
 import org.borderwatch.audit.rest.AuditEventView;
 import org.borderwatch.audit.rest.AuditResource;
+import org.borderwatch.audit.rest.SignalsView;
 import org.borderwatch.audit.service.AuditExportService;
 import org.borderwatch.audit.service.AuditQueryService;
 import org.borderwatch.audit.service.AuditRecorder;
@@ -46,9 +47,12 @@ public class AuditPages {
     private final AuditVerifier verifier;
     private final AuditExportService exports;
     private final PageLimit pageLimit;
+    private final long readsPerHour;
 
     public AuditPages(ConsoleSession session, AuditQueryService queries, AuditRecorder audit, AuditVerifier verifier,
-                      AuditExportService exports, PageLimit pageLimit) {
+                      AuditExportService exports, PageLimit pageLimit,
+                      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "borderwatch.audit.reads-per-hour-threshold") long readsPerHour) {
+        this.readsPerHour = readsPerHour;
         this.session = session;
         this.queries = queries;
         this.audit = audit;
@@ -113,6 +117,23 @@ public class AuditPages {
         return session.caller().chain(caller -> queries.search(caller, query, after, pageLimit.resolve(null)))
                 .chain(page -> session.frame().map(frame -> session.localized(Pages.audit(frame, filter,
                         page.items().stream().map(AuditEventView::of).toList(), page.nextCursor()))));
+    }
+
+    /** Who was refused, who read unusually much, and refusals without a valid token, over the last day (or the window asked). */
+    @GET
+    @Path("audit-signals")
+    public Uni<TemplateInstance> signals(@QueryParam("hours") String hours) {
+        Integer window = Params.integer("hours", hours);
+        if (window != null && (window < 1 || window > 24 * 31)) {
+            throw org.borderwatch.common.problem.ProblemException.invalid("hours", "must be between 1 and 744");
+        }
+        java.time.Instant end = java.time.Instant.now();
+        java.time.Instant start = end.minus(java.time.Duration.ofHours(window == null ? 24 : window));
+        return session.caller().chain(caller -> queries.signals(caller, start, end, readsPerHour))
+                .chain(found -> session.frame().map(frame -> session.localized(Pages.signals(frame, new SignalsView(start, end, readsPerHour,
+                        found.deniedActors().stream().map(SignalsView.Actor::of).toList(),
+                        found.heavyReaders().stream().map(SignalsView.Actor::of).toList(),
+                        found.unauthenticated().stream().map(SignalsView.UnauthenticatedRefusals::of).toList())))));
     }
 
     @GET

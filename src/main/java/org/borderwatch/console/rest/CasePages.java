@@ -44,16 +44,18 @@ public class CasePages {
     private final CaseService cases;
     private final ShareService shares;
     private final ShareViews views;
+    private final org.borderwatch.sharing.service.ThreadService threads;
     private final PageLimit pageLimit;
     private final Forms forms;
     private final ObjectMapper json;
 
-    public CasePages(ConsoleSession session, CaseService cases, ShareService shares, ShareViews views, PageLimit pageLimit, Forms forms,
-                     ObjectMapper json) {
+    public CasePages(ConsoleSession session, CaseService cases, ShareService shares, ShareViews views,
+                     org.borderwatch.sharing.service.ThreadService threads, PageLimit pageLimit, Forms forms, ObjectMapper json) {
         this.session = session;
         this.cases = cases;
         this.shares = shares;
         this.views = views;
+        this.threads = threads;
         this.pageLimit = pageLimit;
         this.forms = forms;
         this.json = json;
@@ -163,6 +165,56 @@ public class CasePages {
         UUID shareUuid = Params.uuid("shareId", shareId);
         return session.submitted(csrf).chain(caller -> shares.approve(caller, caseUuid, shareUuid))
                 .map(approved -> Response.seeOther(URI.create("/console/approvals")).build());
+    }
+
+    /** One outgoing share as its owner sees it: what was given, the thread (answering the partner's requests), revoking. */
+    @GET
+    @Path("cases/{caseId}/shares/{shareId}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LIAISON})
+    public Uni<TemplateInstance> given(@PathParam("caseId") String caseId, @PathParam("shareId") String shareId) {
+        return ownerView(Params.uuid("caseId", caseId), Params.uuid("shareId", shareId), null);
+    }
+
+    @POST
+    @Path("cases/{caseId}/shares/{shareId}/messages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LIAISON})
+    public Uni<TemplateInstance> reply(@PathParam("caseId") String caseId, @PathParam("shareId") String shareId, @FormParam("csrf") String csrf,
+                                      @FormParam("kind") String kind, @FormParam("body") String body, @FormParam("dueAt") String dueAt,
+                                      @FormParam("answers") String answers, @FormParam("offset") String offset) {
+        UUID caseUuid = Params.uuid("caseId", caseId);
+        UUID shareUuid = Params.uuid("shareId", shareId);
+        org.borderwatch.sharing.rest.MessageRequest request = forms.valid(new org.borderwatch.sharing.rest.MessageRequest(
+                Params.enumValue("kind", kind, org.borderwatch.sharing.MessageKind.class), body, Forms.time("dueAt", dueAt, InboxPages.offset(offset)),
+                answers == null || answers.isBlank() ? null : Params.uuid("answers", answers)));
+        return session.submitted(csrf).chain(caller -> threads.post(caller, shareUuid, request)).chain(() -> ownerView(caseUuid, shareUuid, "sent"));
+    }
+
+    @POST
+    @Path("cases/{caseId}/shares/{shareId}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<TemplateInstance> revoke(@PathParam("caseId") String caseId, @PathParam("shareId") String shareId, @FormParam("csrf") String csrf,
+                                        @FormParam("reason") String reason) {
+        UUID caseUuid = Params.uuid("caseId", caseId);
+        UUID shareUuid = Params.uuid("shareId", shareId);
+        String why = Params.text("reason", reason, 500);
+        if (why == null || why.isBlank()) {
+            throw org.borderwatch.common.problem.ProblemException.invalid("reason", "must say why access is cut (the partner sees it)");
+        }
+        return session.submitted(csrf).chain(caller -> shares.revoke(caller, caseUuid, shareUuid, why))
+                .chain(() -> ownerView(caseUuid, shareUuid, "revoked"));
+    }
+
+    private Uni<TemplateInstance> ownerView(UUID caseId, UUID shareId, String notice) {
+        return session.caller().chain(caller -> shares.read(caller, caseId, shareId).chain(detail -> {
+            ShareView share = views.forOwner(detail);
+            List<InboxPages.Snapshot> snapshots = share.snapshots() == null ? List.of() : share.snapshots().stream()
+                    .map(x -> new InboxPages.Snapshot(x.version(), x.publishedAt(), x.signed(), Flattened.of(json, x.content()))).toList();
+            return threads.read(caller, shareId, null, InboxPages.THREAD_PAGE).map(page -> page.messages().stream()
+                            .map(m -> org.borderwatch.sharing.rest.MessageView.of(m, page.answered().contains(m.id), page.overdue(m))).toList())
+                    .chain(messages -> session.frame().map(frame -> session.localized(Pages.given(frame, share, snapshots, messages,
+                            messages.stream().filter(m -> Boolean.FALSE.equals(m.answered())).toList(), notice))));
+        }));
     }
 
     /** The agency's outgoing shares and their state, for its supervisors and liaisons. */

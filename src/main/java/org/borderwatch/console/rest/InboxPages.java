@@ -45,7 +45,8 @@ import org.borderwatch.sharing.service.ThreadService;
 @RolesAllowed(Roles.LIAISON)
 public class InboxPages {
 
-    private static final int THREAD_PAGE = 200;
+    /** A thread's first page; a longer thread continues in the API's pages (GET /shares/{id}/messages). */
+    static final int THREAD_PAGE = 200;
 
     private final ConsoleSession session;
     private final CallerResolver callers;

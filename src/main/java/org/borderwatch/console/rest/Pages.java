@@ -30,9 +30,14 @@ public final class Pages {
     public static native TemplateInstance share(Frame frame, ShareView share, String purpose, List<InboxPages.Snapshot> snapshots,
                                                 List<MessageView> messages, List<MessageView> openRequests, String notice);
 
+    public static native TemplateInstance given(Frame frame, ShareView share, List<InboxPages.Snapshot> snapshots,
+                                                List<MessageView> messages, List<MessageView> openRequests, String notice);
+
     public static native TemplateInstance outgoing(Frame frame, List<ShareView> shares, String next);
 
     public static native TemplateInstance audit(Frame frame, AuditPages.Filter filter, List<AuditEventView> events, String next);
+
+    public static native TemplateInstance signals(Frame frame, org.borderwatch.audit.rest.SignalsView signals);
 
     public static native TemplateInstance chain(Frame frame, AuditPages.Verification result);
 

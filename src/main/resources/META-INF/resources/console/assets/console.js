@@ -19,6 +19,7 @@
         .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
         .then(function (html) {
           rows.innerHTML = html;
+          localTimes(rows);
           notice.textContent = notice.getAttribute('data-text');
           table.setAttribute('data-updated', String(Date.now()));
         })
@@ -26,7 +27,19 @@
     });
   }
 
+  function localTimes(root) {
+    var lang = document.documentElement.lang || undefined;
+    root.querySelectorAll('time[datetime]').forEach(function (element) {
+      var when = new Date(element.getAttribute('datetime'));
+      if (!isNaN(when.getTime())) {
+        element.title = element.textContent;
+        element.textContent = when.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    localTimes(document);
     document.querySelectorAll('[data-timezone-offset]').forEach(function (input) { input.value = offset(); });
     var table = document.querySelector('table[data-live]');
     if (table && window.EventSource) { live(table); }
