@@ -295,6 +295,9 @@ public interface ConsoleMessages {
     @Message("This release goes beyond the redacted minimum or is H2/H3: it waits for a second supervisor before the partner sees anything.")
     String needs_approval();
 
+    @Message("Record an agreement")
+    String new_agreement();
+
     @Message("Newest first")
     String newest();
 
@@ -315,6 +318,9 @@ public interface ConsoleMessages {
 
     @Message("Oldest first")
     String oldest();
+
+    @Message("Open")
+    String open();
 
     @Message("Open requests")
     String open_requests();
@@ -400,6 +406,9 @@ public interface ConsoleMessages {
     @Message("Reason")
     String reason();
 
+    @Message("Record the agreement")
+    String record_agreement();
+
     @Message("What the release includes")
     String redaction_profile();
 
@@ -433,6 +442,9 @@ public interface ConsoleMessages {
     @Message("reports in the case")
     String reports_in_case();
 
+    @Message("Reports of the case")
+    String reports_of_case();
+
     @Message("Request id")
     String request_id();
 
@@ -465,6 +477,9 @@ public interface ConsoleMessages {
 
     @Message("Shared")
     String shared_at();
+
+    @Message("Shares of the case")
+    String shares_of_case();
 
     @Message("Sign in again")
     String sign_in_again();
@@ -502,6 +517,9 @@ public interface ConsoleMessages {
     @Message("Status")
     String status();
 
+    @Message("Summary")
+    String summary();
+
     @Message("Switch")
     String switch_language();
 
@@ -522,6 +540,12 @@ public interface ConsoleMessages {
 
     @Message("Valid")
     String valid();
+
+    @Message("In force from")
+    String valid_from();
+
+    @Message("In force until")
+    String valid_to();
 
     @Message("Value")
     String value();

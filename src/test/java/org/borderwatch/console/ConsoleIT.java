@@ -162,7 +162,11 @@ class ConsoleIT {
             assertThat(own.status()).isEqualTo(403);
         }
         try (BrowserContext context = browser.context("en-GB")) {
-            Page page = Browser.signIn(context, base(), "/console/approvals", "supervisor2.qn");
+            Page page = Browser.signIn(context, base(), "/console/cases/" + caseId, "supervisor2.qn");
+            // the case page lists its reports and the release held for approval
+            assertThat(page.textContent("main")).contains("Plates seen at Mong Cai").contains("PENDING_APPROVAL");
+            assertThat(Browser.accessibilityViolations(page)).isEmpty();
+            page.navigate(base() + "/console/approvals");
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
             page.click("form[action$='/shares/" + shareId + "/approve'] button");
             page.waitForURL(base() + "/console/approvals");
@@ -212,6 +216,39 @@ class ConsoleIT {
             asking.waitForSelector("tr:has(a[href='/console/inbox/" + shareId + "']) .status-REVOKED",
                     new Page.WaitForSelectorOptions().setTimeout(20_000));
         }
+    }
+
+    @Test
+    void anAdminRecordsAnAgreementOnceHoweverOftenTheFormIsSent() {
+        String reference = "JWC-2026/04 minutes, item " + UUID.randomUUID().toString().substring(0, 6);
+        try (BrowserContext context = browser.context("en-GB")) {
+            Page page = Browser.signIn(context, base(), "/console", "admin");
+            assertThat(page.url()).endsWith("/console/admin");
+            assertThat(Browser.accessibilityViolations(page)).isEmpty();
+            page.fill("#a-to", "VN-LS");
+            page.fill("#a-validFrom", (Year.now().getValue() - 1) + "-01-01");
+            page.fill("#a-validTo", (Year.now().getValue() + 1) + "-12-31");
+            page.fill("#a-reference", reference);
+            // no category chosen: 400 naming the field, nothing recorded
+            Response refused = page.waitForNavigation(() -> page.click("#agreement-form button[type=submit]"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(page.textContent(".errors")).contains("categories");
+            page.goBack();
+            page.check("input[name=categories][value=GOODS_SMUGGLING]");
+            // the form exactly as the browser sends it, to send it again as a double click or a retry would
+            String sent = (String) page.evaluate("() => new URLSearchParams(new FormData(document.getElementById('agreement-form'))).toString()");
+            page.waitForNavigation(() -> page.click("#agreement-form button[type=submit]"));
+            assertThat(page.url()).endsWith("/console/admin");
+            assertThat(page.textContent("main")).contains(reference);
+            Response again = page.waitForNavigation(() -> page.evaluate("sent => { const f = document.createElement('form'); f.method = 'post';"
+                    + " f.action = '/console/admin/agreements'; for (const [k, v] of new URLSearchParams(sent)) {"
+                    + " const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
+                    + " document.body.appendChild(f); f.submit(); }", sent));
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(page.url()).endsWith("/console/admin");
+        }
+        given().auth().oauth2(Keycloak.token("admin")).queryParam("limit", 200).when().get("/api/v1/agreements").then().statusCode(200)
+                .body("items.findAll { it.reference == '" + reference + "' }.size()", equalTo(1));
     }
 
     @Test

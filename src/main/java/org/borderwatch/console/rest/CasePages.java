@@ -116,6 +116,21 @@ public class CasePages {
         return new CaseRow(c.id, c.title, c.status, String.join(", ", page.categories().getOrDefault(c.id, new java.util.TreeSet<>())), c.updatedAt);
     }
 
+    /** A case with its reports and the shares made of it. */
+    @GET
+    @Path("cases/{caseId}")
+    public Uni<TemplateInstance> caseFile(@PathParam("caseId") String caseId) {
+        UUID id = Params.uuid("caseId", caseId);
+        return session.caller().chain(caller -> cases.read(caller, id).chain(detail -> shares.ofCase(caller, id)
+                .chain(given -> session.frame().map(frame -> session.localized(Pages.caseFile(frame, detail.caseFile(),
+                        detail.reports().stream().map(r -> new CaseReport(r.id, r.category.name(), r.status.name(), r.occurredAt)).toList(),
+                        given.stream().map(views::forOwner).toList()))))));
+    }
+
+    /** A report of a case as its page lists it (the report's own page shows the rest). */
+    public record CaseReport(UUID id, String category, String status, java.time.Instant occurredAt) {
+    }
+
     @GET
     @Path("cases/{caseId}/release")
     public Uni<TemplateInstance> form(@PathParam("caseId") String caseId) {

@@ -52,9 +52,13 @@ public final class Pages {
                                               String category);
 
     public static native TemplateInstance admin(Frame frame, List<org.borderwatch.sharing.rest.AgencyView> agencies,
-                                                List<org.borderwatch.sharing.rest.AgreementView> agreements, String next);
+                                                List<org.borderwatch.sharing.rest.AgreementView> agreements, String next,
+                                                java.util.UUID newAgreement);
 
     public static native TemplateInstance cases(Frame frame, List<CasePages.CaseRow> cases, String next);
+
+    public static native TemplateInstance caseFile(Frame frame, org.borderwatch.vetting.CaseFile caseFile, List<CasePages.CaseReport> reports,
+                                                   List<ShareView> shares);
 
     public static native TemplateInstance release(Frame frame, java.util.UUID caseId, String title, int reports);
 
