@@ -139,6 +139,9 @@ public interface ConsoleMessages {
     @Message("Verify")
     String decision_verify();
 
+    @Message("Download")
+    String download();
+
     @Message("Download the signed copy")
     String download_signed();
 

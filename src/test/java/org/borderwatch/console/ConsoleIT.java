@@ -271,6 +271,22 @@ class ConsoleIT {
     }
 
     @Test
+    void aSupervisorDownloadsEvidenceForAStatedPurposeAndTheChainOfCustodyShowsIt() throws Exception {
+        UUID report = Reports.filed(Keycloak.token("officer.qn"), Reports.FULL);
+        byte[] photo = org.borderwatch.support.Photos.jpeg(21.5283, 107.9650);
+        String evidence = org.borderwatch.support.Uploads.uploaded(Keycloak.token("officer.qn"), report, photo);
+        try (BrowserContext context = browser.context("en-GB")) {
+            Page page = Browser.signIn(context, base(), "/console/reports/" + report, "supervisor.qn");
+            assertThat(page.textContent(".evidence")).contains(evidence);
+            page.fill("#purpose-" + evidence, "Court file 2026/118, exhibit 3");
+            Download download = page.waitForDownload(() -> page.click("form[action='/console/evidence/" + evidence + "'] button"));
+            assertThat(Files.readAllBytes(download.path())).isEqualTo(photo);
+        }
+        given().auth().oauth2(Keycloak.token("supervisor.qn")).when().get("/api/v1/evidence/" + evidence + "/custody").then().statusCode(200)
+                .body("items.find { it.action == 'EVIDENCE_DOWNLOAD' }.purpose", equalTo("Court file 2026/118, exhibit 3"));
+    }
+
+    @Test
     void anAuditorFindsWhoReadAReportAndVerifiesTheChain() {
         UUID report = verifiedCase("Who read this")[0];
         given().auth().oauth2(Keycloak.token("supervisor.qn")).when().get("/api/v1/reports/" + report).then().statusCode(200);

@@ -224,7 +224,7 @@ public class CasePages {
         return session.caller().chain(caller -> shares.read(caller, caseId, shareId).chain(detail -> {
             ShareView share = views.forOwner(detail);
             List<InboxPages.Snapshot> snapshots = share.snapshots() == null ? List.of() : share.snapshots().stream()
-                    .map(x -> new InboxPages.Snapshot(x.version(), x.publishedAt(), x.signed(), Flattened.of(json, x.content()))).toList();
+                    .map(x -> InboxPages.Snapshot.of(json, x)).toList();
             return threads.read(caller, shareId, null, InboxPages.THREAD_PAGE).map(page -> page.messages().stream()
                             .map(m -> org.borderwatch.sharing.rest.MessageView.of(m, page.answered().contains(m.id), page.overdue(m))).toList())
                     .chain(messages -> session.frame().map(frame -> session.localized(Pages.given(frame, share, snapshots, messages,

@@ -88,7 +88,13 @@ public class InboxPages {
     }
 
     /** One released snapshot, as the rows of what was released. */
-    public record Snapshot(int version, Instant publishedAt, boolean signed, List<Flattened.Row> rows) {
+    public record Snapshot(int version, Instant publishedAt, boolean signed, List<Flattened.Row> rows, List<UUID> evidence) {
+
+        static Snapshot of(ObjectMapper json, org.borderwatch.sharing.rest.SnapshotView snapshot) {
+            return new Snapshot(snapshot.version(), snapshot.publishedAt(), snapshot.signed(), Flattened.of(json, snapshot.content()),
+                    snapshot.content().evidence() == null ? List.of()
+                            : snapshot.content().evidence().stream().map(org.borderwatch.sharing.SharedCase.Evidence::id).toList());
+        }
     }
 
     @GET
@@ -187,7 +193,7 @@ public class InboxPages {
         return inbox.read(caller, id).chain(detail -> {
             ShareView share = views.forRecipient(detail);
             List<Snapshot> snapshots = share.snapshots() == null ? List.of() : share.snapshots().stream()
-                    .map(s -> new Snapshot(s.version(), s.publishedAt(), s.signed(), Flattened.of(json, s.content()))).toList();
+                    .map(s -> Snapshot.of(json, s)).toList();
             Uni<List<MessageView>> thread = share.status() == ShareStatus.ACTIVE
                     ? threads.read(caller, id, null, THREAD_PAGE).map(page -> page.messages().stream()
                             .map(m -> MessageView.of(m, page.answered().contains(m.id), page.overdue(m))).toList())

@@ -9,13 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +20,7 @@ import org.borderwatch.common.paging.PageLimit;
 import org.borderwatch.common.Awaiting;
 import org.borderwatch.common.web.Params;
 import org.borderwatch.common.web.Purposes;
-import org.borderwatch.evidence.Evidence;
-import org.borderwatch.evidence.repository.PieceRepository;
 import org.borderwatch.evidence.service.EvidenceService;
-import org.borderwatch.security.Caller;
 import org.borderwatch.security.CallerResolver;
 import org.borderwatch.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,13 +36,13 @@ public class EvidenceResource {
 
     private final CallerResolver callers;
     private final EvidenceService evidence;
-    private final PieceRepository pieces;
+    private final EvidenceDownload downloads;
     private final PageLimit pageLimit;
 
-    public EvidenceResource(CallerResolver callers, EvidenceService evidence, PieceRepository pieces, PageLimit pageLimit) {
+    public EvidenceResource(CallerResolver callers, EvidenceService evidence, EvidenceDownload downloads, PageLimit pageLimit) {
         this.callers = callers;
         this.evidence = evidence;
-        this.pieces = pieces;
+        this.downloads = downloads;
         this.pageLimit = pageLimit;
     }
 
@@ -74,23 +66,7 @@ public class EvidenceResource {
             @Parameter(description = "One byte range.", example = "bytes=0-1023") @HeaderParam("Range") String range) throws SQLException {
         UUID evidenceId = Params.uuid("id", id);
         Purposes.require(purpose, "evidence is downloaded");
-        Caller caller = Awaiting.await(callers::current);
-        EvidenceService.Access item = Awaiting.await(() -> evidence.read(caller, evidenceId, AuditAction.EVIDENCE_DOWNLOAD,
-                found -> ByteRange.parse(range, found.size())));
-        ByteRange wanted = ByteRange.parse(range, item.size());
-        InputStream bytes = pieces.open(item.bytes(), wanted.first(), wanted.last() + 1);
-        StreamingOutput body = out -> {
-            try (InputStream in = bytes) {
-                in.transferTo(out);
-            }
-        };
-        Response.ResponseBuilder response = wanted.partial()
-                ? Response.status(206).header("Content-Range", "bytes " + wanted.first() + "-" + wanted.last() + "/" + item.size())
-                : Response.ok();
-        return response.entity(body).type(item.item().contentType).header(HttpHeaders.CONTENT_LENGTH, wanted.length())
-                .header(HttpHeaders.ETAG, "\"" + item.sha256() + "\"").header("Accept-Ranges", "bytes")
-                .header("Content-Disposition", disposition(item.partner() ? partnerName(item.item()) : item.item().filename))
-                .header("X-Content-Type-Options", "nosniff").build();
+        return downloads.serve(Awaiting.await(callers::current), evidenceId, range);
     }
 
     @GET
@@ -146,16 +122,5 @@ public class EvidenceResource {
             @Schema(description = "Hex SHA-256 of the partner copy.", example = "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b") String sha256,
             @Schema(description = "Its size in bytes.", example = "2480112") long size,
             @Schema(description = "When it was made.", example = "2026-11-20T14:45:10Z") java.time.Instant madeAt) {
-    }
-
-    /** A partner copy's name says nothing of the phone's file name. */
-    static String partnerName(Evidence item) {
-        return "evidence-" + item.id + (item.contentType.equals("image/png") ? ".png" : ".jpg");
-    }
-
-    /** A safe attachment header: an ASCII fallback without quotes or separators, and the exact name per RFC 6266/5987. */
-    static String disposition(String filename) {
-        String ascii = filename.replaceAll("[^A-Za-z0-9._-]", "_");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleFormsTest {
 
     private static final List<Class<?>> PAGES = List.of(HomePages.class, InboxPages.class, CasePages.class, ReportPages.class,
-            AuditPages.class, AdminPages.class);
+            AuditPages.class, AdminPages.class, EvidencePages.class);
 
     /** A new form that forgets the token fails here before it can be merged. */
     @Test
