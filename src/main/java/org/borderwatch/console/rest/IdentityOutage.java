@@ -16,7 +16,7 @@ public class IdentityOutage {
     static final String PAGE = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Sign-in unavailable · Borderwatch</title><link rel="stylesheet" href="/console/assets/console.css"></head>
+            <title>Sign-in unavailable · Borderwatch</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/console/assets/console.css"></head>
             <body><main id="main" class="problem">
             <h1>503 · Sign-in is unavailable</h1>
             <p>The identity service cannot be reached. Try again in a minute.</p>
