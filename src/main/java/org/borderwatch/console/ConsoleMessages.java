@@ -484,6 +484,9 @@ public interface ConsoleMessages {
     @Message("Shares of the case")
     String shares_of_case();
 
+    @Message("Show the photos")
+    String show_photos();
+
     @Message("Sign in again")
     String sign_in_again();
 
@@ -531,6 +534,9 @@ public interface ConsoleMessages {
 
     @Message("No messages yet.")
     String thread_empty();
+
+    @Message("Each photo shown is a recorded download, with this purpose.")
+    String thumbnails_help();
 
     @Message("To")
     String to_time();

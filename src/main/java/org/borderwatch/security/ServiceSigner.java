@@ -22,6 +22,8 @@ public class ServiceSigner {
 
     public static final String CHECKPOINT_TYPE = "borderwatch-checkpoint+jwt";
     public static final String SNAPSHOT_TYPE = "borderwatch-snapshot+jwt";
+    /** A STIX object sent to a federated installation: a JWS over its RFC 8785 canonical form, made with the snapshot key. */
+    public static final String STIX_TYPE = "borderwatch-stix+jws";
     private static final Logger LOG = Logger.getLogger(ServiceSigner.class);
 
     private final SigningKey checkpoints;
@@ -74,6 +76,11 @@ public class ServiceSigner {
     /** The snapshot as a JWS of its own type and key; null when running unsigned. */
     public String signSnapshot(Map<String, Object> claims) {
         return snapshots.present() ? snapshots.sign(claims) : null;
+    }
+
+    /** A STIX object's canonical bytes signed with the snapshot key (what leaves the agency); null when running unsigned. */
+    public String signStix(byte[] canonical) {
+        return snapshots.present() ? snapshots.signPayload(canonical, STIX_TYPE) : null;
     }
 
     /** The claims of a checkpoint signed by a checkpoint key (current or retired), or empty: never a snapshot's. */

@@ -71,6 +71,24 @@ final class SigningKey {
         return Jwt.claims(claims).jws().type(type).keyId(keyId).sign(key);
     }
 
+    /**
+     * A compact RS256 JWS over the given bytes as they are (not a JWT: no claims are added), with its own type, so the
+     * receiver can check the payload is exactly the bytes it recomputes.
+     */
+    String signPayload(byte[] payload, String payloadType) {
+        try {
+            String header = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(
+                    Map.of("alg", "RS256", "kid", keyId, "typ", payloadType)));
+            String body = Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update((header + "." + body).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + body + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("the payload cannot be signed", e);
+        }
+    }
+
     /** The claims of a compact JWS of this key's type, RS256-signed by this key or a retired one; empty otherwise. */
     Optional<JsonNode> verify(String jws) {
         String[] parts = jws == null ? new String[0] : jws.split("\\.", -1);

@@ -281,9 +281,16 @@ class ConsoleIT {
             page.fill("#purpose-" + evidence, "Court file 2026/118, exhibit 3");
             Download download = page.waitForDownload(() -> page.click("form[action='/console/evidence/" + evidence + "'] button"));
             assertThat(Files.readAllBytes(download.path())).isEqualTo(photo);
+            // thumbnails: the photos fetched by the page for one stated purpose, each a recorded download
+            page.fill("#thumbnails-purpose", "Vetting the report of 20 November");
+            page.click("#thumbnails-form button[type=submit]");
+            page.waitForSelector("[data-evidence-image='" + evidence + "'] img.thumbnail");
+            page.waitForFunction("() => document.querySelector('img.thumbnail').naturalWidth > 0");
+            assertThat(Browser.accessibilityViolations(page)).isEmpty();
         }
         given().auth().oauth2(Keycloak.token("supervisor.qn")).when().get("/api/v1/evidence/" + evidence + "/custody").then().statusCode(200)
-                .body("items.find { it.action == 'EVIDENCE_DOWNLOAD' }.purpose", equalTo("Court file 2026/118, exhibit 3"));
+                .body("items.findAll { it.action == 'EVIDENCE_DOWNLOAD' }.purpose",
+                        org.hamcrest.Matchers.hasItems("Court file 2026/118, exhibit 3", "Vetting the report of 20 November"));
     }
 
     @Test

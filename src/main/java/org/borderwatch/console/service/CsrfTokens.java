@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 public final class CsrfTokens {
 
     public static final String FIELD = "csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private CsrfTokens() {
@@ -21,7 +20,8 @@ public final class CsrfTokens {
 
     public static String fresh() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        // made here, at run time: a generator built into a native image would repeat its seed in every process
+        new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

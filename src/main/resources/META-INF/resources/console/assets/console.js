@@ -38,7 +38,29 @@
     });
   }
 
+  // Thumbnails of a report's photos: each one fetched for the purpose stated once (every fetch is a recorded download).
+  function thumbnails(form) {
+    form.hidden = false;
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var fields = new URLSearchParams(new FormData(form));
+      document.querySelectorAll('[data-evidence-image]').forEach(function (item) {
+        fetch('/console/evidence/' + item.getAttribute('data-evidence-image'), { method: 'POST', credentials: 'same-origin', body: fields })
+          .then(function (response) { return response.ok ? response.blob() : Promise.reject(response.status); })
+          .then(function (blob) {
+            var image = item.querySelector('img.thumbnail') || document.createElement('img');
+            image.className = 'thumbnail';
+            image.alt = item.querySelector('code').textContent;
+            image.src = URL.createObjectURL(blob);
+            item.insertBefore(image, item.firstChild);
+          })
+          .catch(function (status) { item.setAttribute('data-refused', String(status)); });
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form[data-thumbnails]').forEach(thumbnails);
     localTimes(document);
     document.querySelectorAll('[data-timezone-offset]').forEach(function (input) { input.value = offset(); });
     var table = document.querySelector('table[data-live]');

@@ -1,0 +1,162 @@
+package org.borderwatch.federation.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.borderwatch.sharing.HandlingCode;
+import org.borderwatch.sharing.SharedCase;
+
+/**
+ * A released snapshot as STIX 2.1 objects for a federated partner: the releasing installation's identity, the
+ * handling codes H0–H3 as marking definitions, Borderwatch's own properties declared by extension definitions, and the
+ * release itself as a report whose versions are the snapshot versions (same id, later {@code modified}). The content
+ * is the redacted snapshot and nothing else: every field name in snake case, the 4x4 grading as the UMF's source
+ * reliability and information assessment.
+ */
+public final class StixRelease {
+
+    public static final String SPEC = "2.1";
+    /** Namespace of Borderwatch's deterministic STIX ids (UUIDv5-style, SHA-1 over namespace and name). */
+    private static final UUID NAMESPACE = UUID.fromString("8d0e6b9c-2f4a-4c1e-9b7d-3a5f1e2c4b60");
+    public static final String RELEASE_EXTENSION = "extension-definition--" + id("extension:release");
+    public static final String HANDLING_EXTENSION = "extension-definition--" + id("extension:handling-code");
+    /** When Borderwatch's definitions were made: fixed, so every installation names them identically. */
+    private static final String DEFINED = "2026-12-01T00:00:00.000Z";
+    private static final Map<HandlingCode, String> MEANING = Map.of(
+            HandlingCode.H0, "may be passed on within the receiving agency",
+            HandlingCode.H1, "for the receiving agency's law-enforcement use only",
+            HandlingCode.H2, "not to be passed on without the releasing agency's consent",
+            HandlingCode.H3, "restricted by the conditions stated with the release");
+
+    private final ObjectMapper json;
+
+    public StixRelease(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static String markingOf(HandlingCode code) {
+        return "marking-definition--" + id("handling-code:" + code.name());
+    }
+
+    public static String identityOf(String installation) {
+        return "identity--" + id("installation:" + installation);
+    }
+
+    public static String reportOf(UUID shareId) {
+        return "report--" + shareId;
+    }
+
+    /** Borderwatch's definitions, the same at every installation: the two extension definitions and the four markings. */
+    public List<ObjectNode> definitions(String installation) {
+        List<ObjectNode> objects = new ArrayList<>();
+        objects.add(identity(installation));
+        objects.add(extension(installation, RELEASE_EXTENSION, "Borderwatch release",
+                "A case released under a sharing agreement: the redacted reports, the 4x4 grading, the stated purpose and expiry."));
+        objects.add(extension(installation, HANDLING_EXTENSION, "Borderwatch handling code",
+                "The handling codes H0-H3 of the law-enforcement exchange rules."));
+        for (HandlingCode code : HandlingCode.values()) {
+            ObjectNode marking = base("marking-definition", markingOf(code), DEFINED, installation);
+            marking.put("name", "Borderwatch handling code " + code.name());
+            marking.putObject("extensions").putObject(HANDLING_EXTENSION).put("extension_type", "property-extension")
+                    .put("handling_code", code.name()).put("meaning", MEANING.get(code));
+            objects.add(marking);
+        }
+        return objects;
+    }
+
+    /** One snapshot version of a release as a STIX report; {@code created} is when the share was made. */
+    public ObjectNode report(String installation, SharedCase content, Instant created, Instant expiresAt) {
+        ObjectNode report = base("report", reportOf(content.shareId()), created.toString(), installation);
+        report.put("modified", content.publishedAt().toString());
+        report.put("name", content.title() == null ? "Released case" : content.title());
+        report.put("published", content.publishedAt().toString());
+        report.putArray("report_types").add("border-incident");
+        report.putArray("object_refs").add(identityOf(installation));
+        report.putArray("object_marking_refs").add(markingOf(content.handlingCode()));
+        ObjectNode release = report.putObject("extensions").putObject(RELEASE_EXTENSION);
+        release.put("extension_type", "property-extension");
+        ObjectNode fields = (ObjectNode) snake(json.valueToTree(content));
+        fields.remove("title");
+        fields.put("expires_at", expiresAt.toString());
+        release.setAll(fields);
+        return report;
+    }
+
+    private ObjectNode identity(String installation) {
+        ObjectNode identity = base("identity", identityOf(installation), DEFINED, null);
+        identity.put("name", installation);
+        identity.put("identity_class", "organization");
+        return identity;
+    }
+
+    private ObjectNode extension(String installation, String id, String name, String description) {
+        ObjectNode extension = base("extension-definition", id, DEFINED, installation);
+        extension.put("name", name);
+        extension.put("description", description);
+        extension.put("schema", "https://borderwatch.org/stix/" + id.substring("extension-definition--".length()) + ".json");
+        extension.put("version", "1.0.0");
+        extension.putArray("extension_types").add("property-extension");
+        return extension;
+    }
+
+    private ObjectNode base(String type, String id, String created, String installation) {
+        ObjectNode object = json.createObjectNode();
+        object.put("type", type);
+        object.put("spec_version", SPEC);
+        object.put("id", id);
+        object.put("created", created);
+        object.put("modified", created);
+        if (installation != null) {
+            object.put("created_by_ref", identityOf(installation));
+        }
+        return object;
+    }
+
+    /** Field names in STIX's snake case; the grading under the names the UMF gives its two parts. */
+    private JsonNode snake(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode copy = json.createArrayNode();
+            node.forEach(item -> copy.add(snake(item)));
+            return copy;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = json.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = switch (field.getKey()) {
+                case "source" -> "source_reliability";
+                case "information" -> "information_assessment";
+                default -> field.getKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            };
+            copy.set(name, snake(field.getValue()));
+        }
+        return copy;
+    }
+
+    /** A name-based UUID (version 5: SHA-1) in Borderwatch's namespace. */
+    static UUID id(String name) {
+        try {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            java.nio.ByteBuffer namespace = java.nio.ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
+                    .putLong(NAMESPACE.getLeastSignificantBits());
+            sha1.update(namespace.array());
+            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(hash, 0, 16);
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
