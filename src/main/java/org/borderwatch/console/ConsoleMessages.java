@@ -472,6 +472,12 @@ public interface ConsoleMessages {
     @Message("Revoked: the partner has lost access and sees the reason.")
     String revoked_notice();
 
+    @Message("Search")
+    String search();
+
+    @Message("Words in the narrative")
+    String search_narrative();
+
     @Message("Send")
     String send();
 

@@ -340,6 +340,12 @@ class ConsoleIT {
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
             page.navigate(base() + "/console/reports");
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
+            // the narrative search is posted: the words never appear in the URL
+            page.fill("#q", "vận chuyển ma túy");
+            page.waitForNavigation(() -> page.click("#search-form button[type=submit]"));
+            assertThat(page.url()).isEqualTo(base() + "/console/reports/search").doesNotContain("ma");
+            assertThat(page.locator("#queue tbody tr a").count()).isGreaterThanOrEqualTo(1);
+            assertThat(page.inputValue("#q")).isEqualTo("vận chuyển ma túy");
         }
     }
 

@@ -80,7 +80,7 @@ public class ReportPages {
     }
 
     /** The queue's filters echoed into the form and the next page's link. Free-text search is left to the API: no report content in URLs. */
-    public record Queue(String status, String category, String impact, String borderGate, String bbox, String sort) {
+    public record Queue(String status, String category, String impact, String borderGate, String bbox, String sort, String text) {
 
         public String query(String cursor) {
             StringBuilder query = new StringBuilder("?");
@@ -104,11 +104,43 @@ public class ReportPages {
     @Path("reports")
     public Uni<TemplateInstance> queue(@BeanParam ReportQueueParams params) {
         if (params.text != null) {
-            throw ProblemException.invalid("q", "search the narrative through the API; the console keeps report content out of URLs");
+            throw ProblemException.invalid("q", "search the narrative with the search form: the console keeps report content out of URLs");
         }
-        Queue echo = new Queue(params.status, params.category, params.impact, params.borderGate, params.bbox, params.sort);
+        return list(params);
+    }
+
+    /** The queue searched for words of the narrative: posted, so the words never appear in a URL, a log or a history. */
+    @POST
+    @Path("reports/search")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<TemplateInstance> search(@FormParam("csrf") String csrf, @FormParam("q") String q, @FormParam("status") String status,
+                                        @FormParam("category") String category, @FormParam("impact") String impact,
+                                        @FormParam("borderGate") String borderGate, @FormParam("bbox") String bbox,
+                                        @FormParam("sort") String sort, @FormParam("cursor") String cursor) {
+        ReportQueueParams params = new ReportQueueParams();
+        params.text = q == null || q.isBlank() ? null : q;
+        params.status = status;
+        params.category = category;
+        params.impact = impact;
+        params.borderGate = borderGate;
+        params.bbox = bbox;
+        params.sort = sort;
+        params.cursor = cursor;
+        return session.submitted(csrf).chain(() -> list(params));
+    }
+
+    private Uni<TemplateInstance> list(ReportQueueParams params) {
+        Queue echo = new Queue(blank(params.status) ? null : params.status, blank(params.category) ? null : params.category,
+                blank(params.impact) ? null : params.impact, blank(params.borderGate) ? null : params.borderGate,
+                blank(params.bbox) ? null : params.bbox, blank(params.sort) ? null : params.sort, params.text);
+        params.status = echo.status();
+        params.category = echo.category();
+        params.impact = echo.impact();
+        params.borderGate = echo.borderGate();
+        params.bbox = echo.bbox();
+        params.sort = echo.sort();
         var filter = params.filter();
-        String cursor = Params.text("cursor", params.cursor, 512);
+        String cursor = Params.text("cursor", blank(params.cursor) ? null : params.cursor, 512);
         int limit = pageLimit.resolve(Params.integer("limit", params.limit));
         return session.caller().chain(caller -> feed.list(caller, filter, cursor, limit))
                 .chain(page -> session.frame().map(frame -> session.localized(Pages.queue(frame, echo,
