@@ -56,6 +56,9 @@ public enum AuditAction {
     EVIDENCE_DOWNLOAD,
     EVIDENCE_METADATA_READ,
     EVIDENCE_CUSTODY_READ,
+    /** A partner installation was configured or changed (federation). */
+    FEDERATION_UPDATE,
+    FEDERATION_READ,
     AUDIT_READ,
     AUDIT_VERIFY,
     AUDIT_EXPORT

@@ -5,7 +5,7 @@ public record AuditedResource(String type, String id, String agency) {
 
     /** Every resource type the log names, for auditors' filters. */
     public static final java.util.Set<String> TYPES = java.util.Set.of("REPORT", "CASE", "EVIDENCE", "AGENCY", "AGREEMENT", "SHARE",
-            "INBOX", "REPORT_EVENTS", "AUDIT_LOG");
+            "INBOX", "REPORT_EVENTS", "AUDIT_LOG", "FEDERATION");
 
     public static AuditedResource report(Object id, String agency) {
         return new AuditedResource("REPORT", String.valueOf(id), agency);

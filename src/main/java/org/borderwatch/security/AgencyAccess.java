@@ -77,4 +77,9 @@ public class AgencyAccess {
     public boolean canReadCustody(Caller caller, String agency) {
         return caller.agency().equals(agency) && (caller.has(Roles.SUPERVISOR) || caller.has(Roles.AUDITOR));
     }
+
+    /** Which partner installations this one trusts is seen and configured by admins and the platform operator. */
+    public boolean canConfigureFederation(Caller caller) {
+        return caller.has(Roles.ADMIN) || caller.has(Roles.OPERATOR);
+    }
 }

@@ -78,7 +78,7 @@ final class AccessMatrix {
      * second supervisor; two more verified reports outside any case; a report awaiting vetting; evidence; an open upload.
      */
     record Fixture(Sharing.Parties parties, UUID report, UUID spareReport, UUID looseReport, UUID submittedReport, UUID caseId,
-                   UUID shareId, UUID pendingShareId, String evidenceId, String uploadId, UUID agreementId) {
+                   UUID shareId, UUID pendingShareId, String evidenceId, String uploadId, UUID agreementId, UUID partnerId) {
 
         static Fixture create() {
             Sharing.Parties p = Sharing.parties();
@@ -92,8 +92,12 @@ final class AccessMatrix {
                     Sharing.shareBody(p.partner(), "H2", Sharing.REDACTED)).statusCode(201).extract().path("id"));
             String evidence = Uploads.uploaded(p.officer(), report, Files.jpeg(21.5283, 107.9650, 2_000));
             String upload = Uploads.created(p.officer(), report, new byte[1_000], "image/jpeg");
+            UUID partner = UUID.randomUUID();
+            given().auth().oauth2(Sharing.OPERATOR).contentType(ContentType.JSON)
+                    .body(org.borderwatch.support.Federation.partnerBody(org.borderwatch.support.Federation.installation(), agreement))
+                    .when().put("/api/v1/federation/partners/" + partner).then().statusCode(201);
             return new Fixture(p, report, verified(p), verified(p), Reports.filed(p.officer(), Reports.FULL), UUID.fromString(caseId), share,
-                    pending, evidence, upload.substring(upload.lastIndexOf('/') + 1), agreement);
+                    pending, evidence, upload.substring(upload.lastIndexOf('/') + 1), agreement, partner);
         }
 
         static UUID verified(Sharing.Parties p) {
@@ -113,7 +117,7 @@ final class AccessMatrix {
 
         List<String> ids() {
             return List.of(report.toString(), spareReport.toString(), looseReport.toString(), submittedReport.toString(), caseId.toString(),
-                    shareId.toString(), pendingShareId.toString(), evidenceId, uploadId, agreementId.toString());
+                    shareId.toString(), pendingShareId.toString(), evidenceId, uploadId, agreementId.toString(), partnerId.toString());
         }
     }
 
@@ -131,6 +135,11 @@ final class AccessMatrix {
             op("PUT /api/v1/agreements/{id}", Set.of(ADMIN, OPERATOR), false, f -> json("PUT", "/api/v1/agreements/" + UUID.randomUUID(),
                     Sharing.agreementBody(f.owner(), f.parties().partner(), "\"GOODS_SMUGGLING\"", "H0", Year.now() + "-01-01",
                             Year.now().plusYears(1) + "-12-31"))),
+            // Which installations this one trusts is installation-wide configuration, kept by admins and the operator.
+            op("GET /api/v1/federation/partners", Set.of(ADMIN, OPERATOR), false, f -> get("/api/v1/federation/partners")),
+            op("GET /api/v1/federation/partners/{id}", Set.of(ADMIN, OPERATOR), false, f -> get("/api/v1/federation/partners/" + f.partnerId())),
+            op("PUT /api/v1/federation/partners/{id}", Set.of(ADMIN, OPERATOR), false, f -> json("PUT", "/api/v1/federation/partners/" + UUID.randomUUID(),
+                    org.borderwatch.support.Federation.partnerBody(org.borderwatch.support.Federation.installation(), f.agreementId()))),
             op("GET /api/v1/audit/checkpoints", Set.of(AUDITOR), false, f -> get("/api/v1/audit/checkpoints")),
             op("GET /api/v1/audit/events", Set.of(AUDITOR), false, f -> get("/api/v1/audit/events?limit=5")),
             op("GET /api/v1/audit/export", Set.of(AUDITOR), false, f -> get("/api/v1/audit/export?from=1&to=20").header("X-Access-Purpose", PURPOSE)),

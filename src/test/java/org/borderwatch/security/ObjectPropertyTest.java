@@ -28,7 +28,7 @@ class ObjectPropertyTest {
 
     static final String TABLES = "(select count(*) from case_file) + (select count(*) from case_share)"
             + " + (select count(*) from share_message) + (select count(*) from sharing_agreement) + (select count(*) from agency)"
-            + " + (select count(*) from report_history)";
+            + " + (select count(*) from report_history) + (select count(*) from federation_partner)";
 
     /** A well-typed value for each property, so that a refusal can only mean the property itself is not accepted. */
     static final Map<String, String> VALUES = Map.ofEntries(
@@ -38,7 +38,8 @@ class ObjectPropertyTest {
             Map.entry("status", "\"ACTIVE\""), Map.entry("version", "3"), Map.entry("categories", "[\"DRUGS\"]"),
             Map.entry("reportIds", "[\"0b6f8f0e-4a43-4bb5-9d0c-9a7f3f2d8a51\"]"), Map.entry("snapshots", "[]"), Map.entry("answered", "true"),
             Map.entry("createdAt", "\"2026-01-01T00:00:00Z\""), Map.entry("releasedAt", "\"2026-01-01T00:00:00Z\""),
-            Map.entry("updatedAt", "\"2026-01-01T00:00:00Z\""));
+            Map.entry("updatedAt", "\"2026-01-01T00:00:00Z\""), Map.entry("certificateSha256", "\"" + "a".repeat(64) + "\""),
+            Map.entry("certificateNotAfter", "\"2027-01-01T00:00:00Z\""), Map.entry("keyIds", "[\"k1\"]"));
     static final Set<String> REFUSED = Set.of("is set by the server and must not be sent", "is not a known field");
 
     record Write(String what, Function<AccessMatrix.Fixture, String> token, Function<AccessMatrix.Fixture, AccessMatrix.Call> call) {
@@ -60,7 +61,9 @@ class ObjectPropertyTest {
                 new Write("agency", f -> Sharing.OPERATOR, f -> AccessMatrix.json("PUT", "/api/v1/agencies/VN-M" + f.owner().substring(4),
                         "{\"country\":\"VN\",\"nameEn\":\"Unit\",\"nameVi\":\"Đơn vị\",\"nameZh\":\"单位\"}")),
                 new Write("decision", f -> f.parties().secondSupervisor(), f -> AccessMatrix.json("POST",
-                        "/api/v1/reports/" + f.spareReport() + "/decisions", DecisionResourceTest.VERIFY).header("If-Match", "\"2\"")));
+                        "/api/v1/reports/" + f.spareReport() + "/decisions", DecisionResourceTest.VERIFY).header("If-Match", "\"2\"")),
+                new Write("federation partner", f -> Sharing.OPERATOR, f -> AccessMatrix.json("PUT", "/api/v1/federation/partners/" + UUID.randomUUID(),
+                        org.borderwatch.support.Federation.partnerBody(org.borderwatch.support.Federation.installation(), f.agreementId()))));
     }
 
     static Stream<Arguments> serverOwnedProperties() {
@@ -73,7 +76,8 @@ class ObjectPropertyTest {
                 Arguments.of(writes.get(3), List.of("id", "author", "authorAgency", "createdAt", "answered")),
                 Arguments.of(writes.get(4), List.of("id", "createdBy", "updatedAt", "version")),
                 Arguments.of(writes.get(5), List.of("code", "version")),
-                Arguments.of(writes.get(6), List.of("decidedBy", "status", "reporter", "agency")));
+                Arguments.of(writes.get(6), List.of("decidedBy", "status", "reporter", "agency")),
+                Arguments.of(writes.get(7), List.of("id", "certificateSha256", "certificateNotAfter", "keyIds", "createdBy", "updatedAt", "version")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,4 +35,8 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     public Uni<List<Agreement>> between(String from, String to) {
         return list("fromAgency = ?1 and toAgency = ?2 order by validTo desc", from, to);
     }
+
+    public Uni<List<Agreement>> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
 }
