@@ -33,6 +33,7 @@ QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_FLYWAY_ACTIVE=false \
 BORDERWATCH_AUDIT_SIGNING_KEY="$ROOT/src/test/resources/keys/audit-dev-private.pem" \
 BORDERWATCH_SHARING_SNAPSHOT_SIGNING_KEY="$ROOT/src/test/resources/keys/snapshot-dev-private.pem" \
+QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET=borderwatch-console-dev-secret-0123456789 \
 BORDERWATCH_AUDIT_WITNESS_DIR="$WORK/witness" MALLOC_ARENA_MAX=2 \
   "$JAVA25/bin/java" $POD_JVM_OPTS -XX:AOTCacheOutput="$APP/app.aot" \
   -Dborderwatch.rate-limit.per-second=1000000 -Dborderwatch.rate-limit.burst=1000000 \

@@ -94,6 +94,7 @@ service_env() {
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
     BORDERWATCH_AUDIT_SIGNING_KEY="$ROOT/src/test/resources/keys/audit-dev-private.pem" \
     BORDERWATCH_SHARING_SNAPSHOT_SIGNING_KEY="$ROOT/src/test/resources/keys/snapshot-dev-private.pem" \
+    QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET=borderwatch-console-dev-secret-0123456789 \
     BORDERWATCH_AUDIT_WITNESS_DIR="$WORK/witness" MALLOC_ARENA_MAX=2 "$@"
 }
 fresh_database() {
