@@ -157,6 +157,7 @@ public class InboxPages {
     public Uni<TemplateInstance> acknowledge(@PathParam("shareId") String shareId, @FormParam("csrf") String csrf,
                                              @FormParam("purpose") String purpose) {
         UUID id = Params.uuid("shareId", shareId);
+        session.statePurpose(purpose);
         return session.submitted(csrf).chain(caller -> inbox.acknowledge(caller, id).chain(() -> show(caller, id, purpose, "acknowledged")));
     }
 
@@ -170,6 +171,7 @@ public class InboxPages {
         UUID id = Params.uuid("shareId", shareId);
         MessageRequest request = forms.valid(new MessageRequest(Params.enumValue("kind", kind, MessageKind.class), body,
                 Forms.time("dueAt", dueAt, offset(offset)), answers == null || answers.isBlank() ? null : Params.uuid("answers", answers)));
+        session.statePurpose(purpose);
         return session.submitted(csrf).chain(caller -> threads.post(caller, id, request).chain(() -> show(caller, id, purpose, "sent")));
     }
 

@@ -73,7 +73,10 @@ public class FederationPartners {
     public Uni<Put> put(Caller caller, UUID id, Integer expectedVersion, FederationPartnerRequest request) {
         X509Certificate certificate = certificate(request.certificate());
         Duration deadline = deadline(request.recallDeadline());
-        return carried(caller, id, request.agreements()).chain(() -> partners.byId(id)).chain(existing -> {
+        return carried(caller, id, request.agreements()).chain(() -> partners.byId(id))
+                // a change must also be agreed for the agreements the partner carries now: no admin drops another agency's
+                .call(existing -> existing == null ? Uni.createFrom().voidItem() : carried(caller, id, existing.agreementIds()))
+                .chain(existing -> {
             if (existing != null && !existing.installation.equals(request.installation())) {
                 throw ProblemException.invalid("installation", "cannot change: configure the new installation as a partner of its own");
             }

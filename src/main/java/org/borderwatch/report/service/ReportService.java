@@ -233,13 +233,13 @@ public class ReportService {
     }
 
     /** Counts of the caller's agency's reports grouped by one SQL expression (chosen by the caller of this method, never by the client). */
-    @WithTransaction
     /** Counts per map cell (no content: positions only as cell means), for the supervisors' map. */
     @io.quarkus.hibernate.reactive.panache.common.WithSession
     public Uni<List<Object[]>> cells(Caller caller, String category, double cell, java.time.Instant from, java.time.Instant to) {
         return reports.cells(caller.agency(), category, cell, from, to);
     }
 
+    @WithTransaction
     public Uni<List<Object[]>> counts(Caller caller, String groupExpression, java.time.Instant from, java.time.Instant to) {
         return reports.countBy(caller.agency(), groupExpression, from, to);
     }

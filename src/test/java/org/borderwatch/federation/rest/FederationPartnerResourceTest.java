@@ -75,6 +75,15 @@ class FederationPartnerResourceTest {
         put(Tokens.token("admin." + parties.third(), "admin", parties.third()), UUID.randomUUID(), body).statusCode(403);
         given().auth().oauth2(Tokens.token("admin." + parties.third(), "admin", parties.third())).when()
                 .get("/api/v1/federation/partners/" + UUID.randomUUID()).then().statusCode(404);
-        put(Sharing.OPERATOR, UUID.randomUUID(), body).statusCode(201);
+        UUID id = UUID.randomUUID();
+        put(Sharing.OPERATOR, id, body).statusCode(201);
+        // an admin of another agency cannot take the partner over by carrying only its own agreements
+        Sharing.Parties others = Sharing.parties();
+        UUID theirs = Sharing.agreement(others, "\"DRUGS\"", "H2");
+        given().auth().oauth2(Tokens.token("admin." + others.owner(), "admin", others.owner())).contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"").body(body.replace(agreement.toString(), theirs.toString()).replace("PT4H", "PT1M"))
+                .when().put("/api/v1/federation/partners/" + id).then().statusCode(403);
+        given().auth().oauth2(Sharing.OPERATOR).when().get("/api/v1/federation/partners/" + id).then().statusCode(200)
+                .body("agreements", hasItem(agreement.toString())).body("recallDeadline", equalTo("PT4H"));
     }
 }
