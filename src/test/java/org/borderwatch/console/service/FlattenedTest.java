@@ -14,7 +14,10 @@ class FlattenedTest {
     void everyReleasedFieldIsOneRowNamedByItsPathAndAbsentFieldsAreNoRows() {
         Map<String, Object> content = new java.util.LinkedHashMap<>();
         content.put("title", "Meth at Bac Luan II");
-        content.put("reports", List.of(Map.of("plate", "[redacted]", "value", new BigDecimal("300000000"))));
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("plate", "[redacted]");
+        report.put("value", new BigDecimal("300000000"));
+        content.put("reports", List.of(report));
         content.put("evidence", List.of());
         content.put("grading", null);
         assertThat(Flattened.of(new ObjectMapper(), content)).containsExactly(new Flattened.Row("title", "Meth at Bac Luan II"),
