@@ -76,22 +76,23 @@ public class AuditVerifier {
         this.checkpointPage = checkpointPage;
     }
 
+    /**
+     * Checkpoints are read before the last seal, so that a checkpoint committed meanwhile by a sealer (here or on another
+     * replica) is never taken for a cut tail.
+     */
     @WithTransaction
     public Uni<Result> verify(Long requestedFrom, Long requestedTo) {
-        return chain.lastSeal().chain(last -> {
-            long sealed = last == null ? 0 : last.position;
-            long from = requestedFrom == null ? 1 : Math.max(1, requestedFrom);
-            long to = Math.min(requestedTo == null ? sealed : requestedTo, Math.min(sealed, from + MAX_RANGE - 1));
-            return checkpoints(new Checkpoints(from, to), 0).chain(read -> {
-                if (read.broken != null) {
-                    return Uni.createFrom().item(read.broken);
-                }
-                if (read.covered() > sealed) {
-                    return Uni.createFrom().item(Result.broken(sealed + 1, Problem.TRUNCATED));
-                }
-                return to < from ? Uni.createFrom().item(Result.ok(from, to)) : walk(from, to, read.vouched);
-            });
-        });
+        long from = requestedFrom == null ? 1 : Math.max(1, requestedFrom);
+        long upTo = requestedTo == null ? Long.MAX_VALUE : requestedTo;
+        return checkpoints(new Checkpoints(from, upTo), 0).chain(read -> read.broken != null ? Uni.createFrom().item(read.broken)
+                : chain.lastSeal().chain(last -> {
+                    long sealed = last == null ? 0 : last.position;
+                    if (read.covered() > sealed) {
+                        return Uni.createFrom().item(Result.broken(sealed + 1, Problem.TRUNCATED));
+                    }
+                    long to = Math.min(upTo, Math.min(sealed, from + MAX_RANGE - 1));
+                    return to < from ? Uni.createFrom().item(Result.ok(from, to)) : walk(from, to, read.vouched);
+                }));
     }
 
     /** Reads every checkpoint, a page at a time, until one is wrong or there are no more. */
@@ -127,15 +128,19 @@ public class AuditVerifier {
         read.last = statement;
     }
 
-    /** A witness copy of a checkpoint after the database's last one: the database lost what was signed. */
+    /**
+     * A witness copy of a checkpoint after the database's last one: the database lost what was signed, unless a sealer
+     * committed that checkpoint after it was read here (it copies to the witness only after its commit).
+     */
     private Uni<Checkpoints> unknownToTheDatabase(Checkpoints read) {
         long next = read.last == null ? 1 : read.last.number() + 1;
-        return witness.read(next).map(copy -> {
-            if (copy != null && statement(copy) != null) {
-                read.broken = Result.broken(read.covered() + 1, Problem.FORKED);
-            }
-            return read;
-        });
+        return witness.read(next).chain(copy -> copy == null || statement(copy) == null ? Uni.createFrom().item(read)
+                : chain.checkpoints(next - 1, 1).map(found -> {
+                    if (found.isEmpty() || !found.get(0).jws.equals(copy)) {
+                        read.broken = Result.broken(read.covered() + 1, Problem.FORKED);
+                    }
+                    return read;
+                }));
     }
 
     private CheckpointStatement statement(String jws) {
