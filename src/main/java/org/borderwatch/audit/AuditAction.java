@@ -59,6 +59,12 @@ public enum AuditAction {
     /** A partner installation was configured or changed (federation). */
     FEDERATION_UPDATE,
     FEDERATION_READ,
+    /** A partner installation read its TAXII collection here (recorded per page). */
+    FEDERATION_PULL,
+    /** An object from a partner installation was verified and applied. */
+    FEDERATION_RECEIVE,
+    /** An object from a partner installation was refused (bad or unknown signature, not this partner's, not agreed). */
+    FEDERATION_REFUSE,
     AUDIT_READ,
     AUDIT_VERIFY,
     AUDIT_EXPORT

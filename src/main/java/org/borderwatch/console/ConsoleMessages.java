@@ -579,4 +579,7 @@ public interface ConsoleMessages {
 
     @Message("Your stated purpose")
     String your_purpose();
+
+    @Message("via the federation from {origin}")
+    String via_federation(String origin);
 }

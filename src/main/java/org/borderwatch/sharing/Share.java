@@ -84,6 +84,10 @@ public class Share {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The partner installation that released it, for a share received by federation (it has no local case); else null. */
+    @Column(name = "origin_installation")
+    public String originInstallation;
+
     @Version
     public int version;
 

@@ -37,6 +37,10 @@ public class ShareMessage {
     /** The request a response answers. */
     public UUID answers;
 
+    /** The partner installation it was received from, never sent back there; null when written here. */
+    @Column(name = "origin_installation")
+    public String originInstallation;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

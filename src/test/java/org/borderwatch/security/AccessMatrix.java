@@ -138,6 +138,8 @@ final class AccessMatrix {
             // Which installations this one trusts is installation-wide configuration, kept by admins and the operator.
             op("GET /api/v1/federation/partners", Set.of(ADMIN, OPERATOR), false, f -> get("/api/v1/federation/partners")),
             op("GET /api/v1/federation/partners/{id}", Set.of(ADMIN, OPERATOR), false, f -> get("/api/v1/federation/partners/" + f.partnerId())),
+            op("GET /api/v1/federation/partners/{id}/status", Set.of(ADMIN, OPERATOR), false,
+                    f -> get("/api/v1/federation/partners/" + f.partnerId() + "/status")),
             op("PUT /api/v1/federation/partners/{id}", Set.of(ADMIN, OPERATOR), false, f -> json("PUT", "/api/v1/federation/partners/" + UUID.randomUUID(),
                     org.borderwatch.support.Federation.partnerBody(org.borderwatch.support.Federation.installation(), f.agreementId()))),
             op("GET /api/v1/audit/checkpoints", Set.of(AUDITOR), false, f -> get("/api/v1/audit/checkpoints")),
@@ -162,6 +164,7 @@ final class AccessMatrix {
                     Sharing.shareBody(f.parties().partner(), "H0", Sharing.REDACTED))),
             op("GET /api/v1/cases/{id}/shares", Set.of(SUPERVISOR, LIAISON), true, f -> get("/api/v1/cases/" + f.caseId() + "/shares")),
             op("GET /api/v1/cases/{id}/shares/{shareId}", Set.of(SUPERVISOR, LIAISON), true, f -> get(share(f))),
+            op("GET /api/v1/cases/{id}/shares/{shareId}/deliveries", Set.of(SUPERVISOR, LIAISON), true, f -> get(share(f) + "/deliveries")),
             op("POST /api/v1/cases/{id}/shares/{shareId}/approve", Set.of(SUPERVISOR), true, f -> post("/api/v1/cases/" + f.caseId() + "/shares/" + f.pendingShareId() + "/approve")),
             op("POST /api/v1/cases/{id}/shares/{shareId}/snapshots", Set.of(SUPERVISOR, LIAISON), true, f -> post(share(f) + "/snapshots")),
             op("GET /api/v1/evidence/{id}", Set.of(OFFICER, SUPERVISOR, LIAISON), true,

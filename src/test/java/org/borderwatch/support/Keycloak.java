@@ -40,9 +40,18 @@ public final class Keycloak {
         return JsonPath.from(payload).getString(name);
     }
 
+    /** A demo user's token from another realm of the same Keycloak (the federation suite's partner installation). */
+    public static String tokenIn(String realm, String username) {
+        return TOKENS.computeIfAbsent(realm + "/" + username, key -> fetch(realm, username));
+    }
+
     private static String fetch(String username) {
+        return fetch("borderwatch", username);
+    }
+
+    private static String fetch(String realm, String username) {
         String form = "grant_type=password&client_id=borderwatch-mobile&username=" + encode(username) + "&password=" + encode(username);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(URL + "/realms/borderwatch/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(URL + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {

@@ -20,6 +20,20 @@ public class FederationPartnerRepository implements PanacheRepositoryBase<Federa
         return find("installation", installation).firstResult();
     }
 
+    /** The partners whose federation agreement carries a local sharing agreement. */
+    public Uni<List<FederationPartner>> carrying(UUID agreement) {
+        return list("concat(',', agreements, ',') like ?1 order by installation", "%," + agreement + ",%");
+    }
+
+    /** The partner presenting a certificate, by its SHA-256 (lower-case hex). */
+    public Uni<FederationPartner> byCertificate(String sha256) {
+        return find("certificateSha256", sha256).firstResult();
+    }
+
+    public Uni<List<FederationPartner>> all() {
+        return list("order by installation");
+    }
+
     public Uni<FederationPartner> add(FederationPartner partner) {
         return persist(partner);
     }

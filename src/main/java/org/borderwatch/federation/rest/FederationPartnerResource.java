@@ -39,11 +39,14 @@ public class FederationPartnerResource {
     private final CallerResolver callers;
     private final FederationPartners partners;
     private final PageLimit pageLimit;
+    private final org.borderwatch.federation.service.FederationDeliveries deliveries;
 
-    public FederationPartnerResource(CallerResolver callers, FederationPartners partners, PageLimit pageLimit) {
+    public FederationPartnerResource(CallerResolver callers, FederationPartners partners, PageLimit pageLimit,
+                                     org.borderwatch.federation.service.FederationDeliveries deliveries) {
         this.callers = callers;
         this.partners = partners;
         this.pageLimit = pageLimit;
+        this.deliveries = deliveries;
     }
 
     @PUT
@@ -78,6 +81,19 @@ public class FederationPartnerResource {
             @Parameter(description = "Partner id.", example = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d") @PathParam("id") String id) {
         UUID partnerId = Params.uuid("id", id);
         return callers.current().chain(caller -> partners.read(caller, partnerId)).map(partner -> view(Response.ok(), partner));
+    }
+
+    @GET
+    @Path("{id}/status")
+    @Operation(operationId = "readFederationStatus", summary = "How the exchange with a partner installation stands",
+            description = "For admins and the platform operator (recorded as reading the partner): the last poll of its collection, failures in a "
+                    + "row and why, objects refused, objects it has not receipted, and recalls not receipted within the agreed deadline.")
+    @APIResponse(responseCode = "200", description = "The status.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FederationStatusView.class)))
+    public Uni<FederationStatusView> status(
+            @Parameter(description = "Partner id.", example = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d") @PathParam("id") String id) {
+        UUID partnerId = Params.uuid("id", id);
+        return callers.current().chain(caller -> deliveries.status(caller, partnerId)).map(FederationStatusView::of);
     }
 
     @GET

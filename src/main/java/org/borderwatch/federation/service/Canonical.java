@@ -23,4 +23,13 @@ public final class Canonical {
             throw new IllegalArgumentException("not canonicalisable JSON: " + e.getMessage(), e);
         }
     }
+
+    /** Hex SHA-256 of canonical bytes: what a receipt names. */
+    public static String sha256(byte[] canonical) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.borderwatch.sharing.HandlingCode;
+import org.borderwatch.sharing.ShareMessage;
 import org.borderwatch.sharing.SharedCase;
 
 /**
@@ -28,6 +29,11 @@ public final class StixRelease {
     private static final UUID NAMESPACE = UUID.fromString("8d0e6b9c-2f4a-4c1e-9b7d-3a5f1e2c4b60");
     public static final String RELEASE_EXTENSION = "extension-definition--" + id("extension:release");
     public static final String HANDLING_EXTENSION = "extension-definition--" + id("extension:handling-code");
+    public static final String MESSAGE_EXTENSION = "extension-definition--" + id("extension:message");
+    public static final String RECEIPT_EXTENSION = "extension-definition--" + id("extension:receipt");
+    public static final String ACKNOWLEDGEMENT_EXTENSION = "extension-definition--" + id("extension:acknowledgement");
+    public static final String RECEIPT = "x-borderwatch-receipt";
+    public static final String ACKNOWLEDGEMENT = "x-borderwatch-acknowledgement";
     /** When Borderwatch's definitions were made: fixed, so every installation names them identically. */
     private static final String DEFINED = "2026-12-01T00:00:00.000Z";
     private static final Map<HandlingCode, String> MEANING = Map.of(
@@ -62,6 +68,12 @@ public final class StixRelease {
                 "A case released under a sharing agreement: the redacted reports, the 4x4 grading, the stated purpose and expiry."));
         objects.add(extension(installation, HANDLING_EXTENSION, "Borderwatch handling code",
                 "The handling codes H0-H3 of the law-enforcement exchange rules."));
+        objects.add(extension(installation, MESSAGE_EXTENSION, "Borderwatch message",
+                "A message on a release: a comment, a request for information with its due date, or a response to one."));
+        objects.add(newObjectType(installation, RECEIPT_EXTENSION, "Borderwatch receipt",
+                "What the receiving installation applied: the object, its version, the SHA-256 of its canonical form, when."));
+        objects.add(newObjectType(installation, ACKNOWLEDGEMENT_EXTENSION, "Borderwatch acknowledgement",
+                "A liaison of the receiving agency acknowledged a release."));
         for (HandlingCode code : HandlingCode.values()) {
             ObjectNode marking = base("marking-definition", markingOf(code), DEFINED, installation);
             marking.put("name", "Borderwatch handling code " + code.name());
@@ -88,6 +100,90 @@ public final class StixRelease {
         fields.put("expires_at", expiresAt.toString());
         release.setAll(fields);
         return report;
+    }
+
+    /** The recall of a release: a new version of its report, revoked, that carries no content. */
+    public ObjectNode recall(String installation, UUID shareId, Instant created, Instant endedAt, String reason) {
+        ObjectNode report = base("report", reportOf(shareId), created.toString(), installation);
+        report.put("modified", endedAt.toString());
+        report.put("revoked", true);
+        report.put("name", "Recalled release");
+        report.put("published", endedAt.toString());
+        report.putArray("report_types").add("border-incident");
+        report.putArray("object_refs").add(identityOf(installation));
+        ObjectNode release = report.putObject("extensions").putObject(RELEASE_EXTENSION);
+        release.put("extension_type", "property-extension");
+        release.put("share_id", shareId.toString());
+        release.put("recall_reason", reason == null ? "recalled" : reason);
+        return report;
+    }
+
+    /** A message on a release as a STIX note about its report. */
+    public ObjectNode note(String installation, ShareMessage message) {
+        ObjectNode note = base("note", "note--" + message.id, message.createdAt.toString(), installation);
+        note.put("content", message.body);
+        note.putArray("authors").add(message.author);
+        note.putArray("object_refs").add(reportOf(message.shareId));
+        ObjectNode fields = note.putObject("extensions").putObject(MESSAGE_EXTENSION);
+        fields.put("extension_type", "property-extension");
+        fields.put("kind", message.kind.name());
+        fields.put("author_agency", message.authorAgency);
+        if (message.dueAt != null) {
+            fields.put("due_at", message.dueAt.toString());
+        }
+        if (message.answers != null) {
+            fields.put("answers", "note--" + message.answers);
+        }
+        return note;
+    }
+
+    public static String acknowledgementOf(UUID shareId) {
+        return ACKNOWLEDGEMENT + "--" + id("acknowledgement:" + shareId);
+    }
+
+    /** A release acknowledged by the receiving agency. */
+    public ObjectNode acknowledgement(String installation, UUID shareId, String agency, Instant at) {
+        ObjectNode ack = base(ACKNOWLEDGEMENT, acknowledgementOf(shareId), at.toString(), installation);
+        ack.put("object_ref", reportOf(shareId));
+        ack.put("agency", agency);
+        ack.put("acknowledged_at", at.toString());
+        ack.putObject("extensions").putObject(ACKNOWLEDGEMENT_EXTENSION).put("extension_type", "new-sdo");
+        return ack;
+    }
+
+    /** The receipt of one applied object version: its id, version and the SHA-256 of its canonical form. */
+    public ObjectNode receipt(String installation, String objectId, String modified, String sha256, Instant at) {
+        ObjectNode receipt = base(RECEIPT, RECEIPT + "--" + id("receipt:" + objectId + "@" + modified), at.toString(), installation);
+        receipt.put("object_ref", objectId);
+        receipt.put("object_modified", modified);
+        receipt.put("object_sha256", sha256);
+        receipt.put("applied_at", at.toString());
+        receipt.putObject("extensions").putObject(RECEIPT_EXTENSION).put("extension_type", "new-sdo");
+        return receipt;
+    }
+
+    /** The released content back from a report's release extension: the inverse of {@link #report}. */
+    public SharedCase content(JsonNode report) throws com.fasterxml.jackson.core.JsonProcessingException {
+        ObjectNode fields = (ObjectNode) camel(report.path("extensions").path(RELEASE_EXTENSION));
+        fields.remove("extensionType");
+        fields.remove("expiresAt");
+        fields.put("title", report.path("name").asText());
+        return json.treeToValue(fields, SharedCase.class);
+    }
+
+    /** Field names back in Java's camel case; the grading's two parts under Borderwatch's names. */
+    private JsonNode camel(JsonNode node) {
+        return renamed(node, name -> switch (name) {
+            case "source_reliability" -> "source";
+            case "information_assessment" -> "information";
+            default -> java.util.regex.Pattern.compile("_([a-z0-9])").matcher(name).replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT));
+        });
+    }
+
+    private ObjectNode newObjectType(String installation, String id, String name, String description) {
+        ObjectNode extension = extension(installation, id, name, description);
+        extension.putArray("extension_types").add("new-sdo");
+        return extension;
     }
 
     private ObjectNode identity(String installation) {
@@ -122,9 +218,18 @@ public final class StixRelease {
 
     /** Field names in STIX's snake case; the grading under the names the UMF gives its two parts. */
     private JsonNode snake(JsonNode node) {
+        return renamed(node, name -> switch (name) {
+            case "source" -> "source_reliability";
+            case "information" -> "information_assessment";
+            default -> name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        });
+    }
+
+    /** A copy of the tree with every field renamed. */
+    private JsonNode renamed(JsonNode node, java.util.function.UnaryOperator<String> rename) {
         if (node.isArray()) {
             ArrayNode copy = json.createArrayNode();
-            node.forEach(item -> copy.add(snake(item)));
+            node.forEach(item -> copy.add(renamed(item, rename)));
             return copy;
         }
         if (!node.isObject()) {
@@ -133,12 +238,7 @@ public final class StixRelease {
         ObjectNode copy = json.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String name = switch (field.getKey()) {
-                case "source" -> "source_reliability";
-                case "information" -> "information_assessment";
-                default -> field.getKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-            };
-            copy.set(name, snake(field.getValue()));
+            copy.set(rename.apply(field.getKey()), renamed(field.getValue(), rename));
         }
         return copy;
     }

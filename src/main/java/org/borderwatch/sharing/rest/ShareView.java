@@ -43,7 +43,9 @@ public record ShareView(
         @Schema(description = "Requests for information unanswered past their due date.", example = "0") Integer overdueRequests,
         @Schema(description = "When it was requested.", example = "2026-11-21T02:00:00Z") Instant createdAt,
         @Schema(description = "Version number of the share record; also the ETag.", example = "0") int version,
-        @Schema(description = "The released snapshots, oldest first (when one share is read).") List<SnapshotView> snapshots) {
+        @Schema(description = "The released snapshots, oldest first (when one share is read).") List<SnapshotView> snapshots,
+        @Schema(description = "The partner installation that released it, for a share received by federation; absent when released "
+                + "in this installation.", example = "borderwatch.vn-qn") String origin) {
 
     @RegisterForReflection
     @Schema(name = "SharePage", description = "A page of shares, newest first.", example = "{\"items\":[],\"nextCursor\":null}")

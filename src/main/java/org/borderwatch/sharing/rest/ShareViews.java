@@ -48,7 +48,7 @@ public class ShareViews {
         return new ShareView(s.id, caseId, s.fromAgency, s.toAgency, s.agreementId, s.handlingCode, s.conditions, s.purpose, s.expiresAt,
                 redaction, s.categorySet(), status, endReason, endedAt, requestedBy, approvedBy, s.approvedAt, s.acknowledgedAt,
                 detail.latestVersion() == 0 ? null : detail.latestVersion(), detail.thread().open(), detail.thread().overdue(),
-                s.createdAt, s.version, snapshots);
+                s.createdAt, s.version, snapshots, s.originInstallation);
     }
 
     private SnapshotView snapshot(ShareSnapshot snapshot) {

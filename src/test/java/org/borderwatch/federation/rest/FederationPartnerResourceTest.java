@@ -86,4 +86,21 @@ class FederationPartnerResourceTest {
         given().auth().oauth2(Sharing.OPERATOR).when().get("/api/v1/federation/partners/" + id).then().statusCode(200)
                 .body("agreements", hasItem(agreement.toString())).body("recallDeadline", equalTo("PT4H"));
     }
+
+    @Test
+    void theStatusOfAPartnerShowsPollingAndWhatItHasNotReceipted() {
+        Sharing.Parties parties = Sharing.parties();
+        UUID agreement = Sharing.agreement(parties, "\"DRUGS\"", "H2");
+        String admin = Tokens.token("admin." + parties.owner(), "admin", parties.owner());
+        UUID id = UUID.randomUUID();
+        String installation = Federation.installation();
+        put(admin, id, Federation.partnerBody(installation, agreement)).statusCode(201);
+        given().auth().oauth2(admin).when().get("/api/v1/federation/partners/" + id + "/status").then().statusCode(200)
+                .body("partnerId", equalTo(id.toString())).body("installation", equalTo(installation)).body("failures", equalTo(0))
+                .body("outstanding", equalTo(0)).body("overdueRecalls", equalTo(0));
+        given().auth().oauth2(admin).when().get("/api/v1/federation/partners/not-an-id/status").then().statusCode(400)
+                .body("errors[0].field", equalTo("id"));
+        given().auth().oauth2(admin).when().get("/api/v1/federation/partners/" + UUID.randomUUID() + "/status").then().statusCode(404);
+        given().auth().oauth2(parties.supervisor()).when().get("/api/v1/federation/partners/" + id + "/status").then().statusCode(403);
+    }
 }

@@ -54,8 +54,10 @@ class FederatedObjectsTest {
             assertThat(object.has("created")).isTrue();
         }
         assertThat(definitions).extracting(o -> o.path("type").asText())
-                .containsExactly("identity", "extension-definition", "extension-definition", "marking-definition", "marking-definition",
-                        "marking-definition", "marking-definition");
+                .containsExactly("identity", "extension-definition", "extension-definition", "extension-definition", "extension-definition",
+                        "extension-definition", "marking-definition", "marking-definition", "marking-definition", "marking-definition");
+        assertThat(definitions).filteredOn(o -> o.path("extension_types").path(0).asText().equals("new-sdo"))
+                .extracting(o -> o.path("id").asText()).containsExactly(StixRelease.RECEIPT_EXTENSION, StixRelease.ACKNOWLEDGEMENT_EXTENSION);
         assertThat(report.path("id").asText()).isEqualTo("report--" + content.shareId());
         assertThat(report.path("object_marking_refs").get(0).asText()).isEqualTo(StixRelease.markingOf(HandlingCode.H2));
         assertThat(report.path("modified").asText()).isEqualTo("2026-11-22T02:00:00Z");
@@ -107,5 +109,55 @@ class FederatedObjectsTest {
         // RFC 8785 §3.2.3 sorts members by UTF-16 code units and writes numbers as ECMAScript does
         JsonNode value = JSON.readTree("{\"b\":1.0E2,\"a\":[\"\\u20ac\",true,null],\"\\u00e9\":0.5}");
         assertThat(new String(Canonical.bytes(value), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"a\":[\"€\",true,null],\"b\":100,\"é\":0.5}");
+    }
+
+    @Test
+    void theReceiverReadsBackExactlyTheContentTheSenderReleased() throws Exception {
+        StixRelease stix = new StixRelease(JSON);
+        SharedCase content = released();
+        ObjectNode report = stix.report("borderwatch.vn-qn", content, Instant.parse("2026-11-21T02:00:00Z"), Instant.parse("2026-12-21T00:00:00Z"));
+        ObjectNode travelled = (ObjectNode) JSON.readTree(Canonical.bytes(report));
+        JsonNode readBack = JSON.valueToTree(stix.content(travelled));
+        assertThat(readBack).isEqualTo((JsonNode) JSON.valueToTree(content));
+    }
+
+    @Test
+    void aRecallIsARevokedVersionOfTheSameReportThatCarriesNoContent() {
+        StixRelease stix = new StixRelease(JSON);
+        SharedCase content = released();
+        ObjectNode recall = stix.recall("borderwatch.vn-qn", content.shareId(), Instant.parse("2026-11-21T02:00:00Z"),
+                Instant.parse("2026-11-25T09:00:00Z"), "Operation compromised");
+        assertThat(recall.path("id").asText()).isEqualTo(StixRelease.reportOf(content.shareId()));
+        assertThat(recall.path("revoked").asBoolean()).isTrue();
+        assertThat(recall.path("modified").asText()).isEqualTo("2026-11-25T09:00:00Z");
+        assertThat(new String(Canonical.bytes(recall), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("Bac Luan").doesNotContain("21.53").contains("Operation compromised");
+    }
+
+    @Test
+    void messagesReceiptsAndAcknowledgementsAreStixObjectsOfTheirMaker() {
+        StixRelease stix = new StixRelease(JSON);
+        org.borderwatch.sharing.ShareMessage message = new org.borderwatch.sharing.ShareMessage();
+        message.id = UUID.randomUUID();
+        message.shareId = UUID.randomUUID();
+        message.kind = org.borderwatch.sharing.MessageKind.REQUEST_FOR_INFORMATION;
+        message.author = "liaison-subject";
+        message.authorAgency = "CN-GX";
+        message.body = "Which lane?";
+        message.dueAt = Instant.parse("2026-11-26T00:00:00Z");
+        message.createdAt = Instant.parse("2026-11-25T00:00:00Z");
+        ObjectNode note = stix.note("borderwatch.cn-gx", message);
+        assertThat(note.path("id").asText()).isEqualTo("note--" + message.id).matches(STIX_ID);
+        assertThat(note.path("object_refs").get(0).asText()).isEqualTo(StixRelease.reportOf(message.shareId));
+        assertThat(note.path("extensions").path(StixRelease.MESSAGE_EXTENSION).path("due_at").asText()).isEqualTo("2026-11-26T00:00:00Z");
+        assertThat(note.path("created_by_ref").asText()).isEqualTo(StixRelease.identityOf("borderwatch.cn-gx"));
+        ObjectNode receipt = stix.receipt("borderwatch.cn-gx", note.path("id").asText(), "2026-11-25T00:00:00Z", "ab".repeat(32),
+                Instant.parse("2026-11-25T00:00:05Z"));
+        assertThat(receipt.path("id").asText()).matches(STIX_ID).startsWith(StixRelease.RECEIPT + "--");
+        assertThat(receipt.path("id").asText()).isEqualTo(stix.receipt("borderwatch.cn-gx", note.path("id").asText(), "2026-11-25T00:00:00Z",
+                "cd".repeat(32), Instant.now()).path("id").asText());
+        ObjectNode ack = stix.acknowledgement("borderwatch.cn-gx", message.shareId, "CN-GX", Instant.parse("2026-11-25T01:00:00Z"));
+        assertThat(ack.path("id").asText()).isEqualTo(StixRelease.acknowledgementOf(message.shareId)).matches(STIX_ID);
+        assertThat(ack.path("extensions").path(StixRelease.ACKNOWLEDGEMENT_EXTENSION).path("extension_type").asText()).isEqualTo("new-sdo");
     }
 }

@@ -1,0 +1,355 @@
+package org.borderwatch.federation.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.borderwatch.audit.AuditAction;
+import org.borderwatch.audit.AuditedResource;
+import org.borderwatch.audit.service.AuditRecorder;
+import org.borderwatch.federation.FederationPartner;
+import org.borderwatch.federation.repository.FederationExchangeRepository;
+import org.borderwatch.sharing.Agreement;
+import org.borderwatch.sharing.MessageKind;
+import org.borderwatch.sharing.Share;
+import org.borderwatch.sharing.ShareMessage;
+import org.borderwatch.sharing.ShareSnapshot;
+import org.borderwatch.sharing.ShareStatus;
+import org.borderwatch.sharing.SharedCase;
+import org.borderwatch.sharing.repository.AgreementRepository;
+import org.borderwatch.sharing.repository.MessageRepository;
+import org.borderwatch.sharing.repository.ShareRepository;
+import org.borderwatch.sharing.repository.SnapshotRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Applies a page of a partner's collection: each object is verified against the partner's key set before anything is
+ * stored, stored once beside its signature, applied to the shares, inbox and threads as if made here, and answered
+ * with a signed receipt. The first object refused stops the page: nothing after it is applied until it is resolved,
+ * so nothing is skipped.
+ */
+@ApplicationScoped
+public class FederationReceiver {
+
+    /** How a page went: where the next poll starts, the refusal that stopped it (if one did), and whether there is more. */
+    public record Outcome(String lastDateAdded, String refusal, boolean more) {
+    }
+
+    private record Signature(String jws, String dateAdded) {
+    }
+
+    /** Why an object is not applied. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private final FederationExchangeRepository exchange;
+    private final FederationPublisher publisher;
+    private final ShareRepository shares;
+    private final SnapshotRepository snapshots;
+    private final MessageRepository messages;
+    private final AgreementRepository agreements;
+    private final AuditRecorder audit;
+    private final ObjectMapper json;
+    private final StixRelease stix;
+    private final Clock clock;
+    private final String installation;
+
+    public FederationReceiver(FederationExchangeRepository exchange, FederationPublisher publisher, ShareRepository shares,
+                              SnapshotRepository snapshots, MessageRepository messages, AgreementRepository agreements, AuditRecorder audit,
+                              ObjectMapper json, Clock clock, @ConfigProperty(name = "borderwatch.federation.installation") String installation) {
+        this.exchange = exchange;
+        this.publisher = publisher;
+        this.shares = shares;
+        this.snapshots = snapshots;
+        this.messages = messages;
+        this.agreements = agreements;
+        this.audit = audit;
+        this.json = json;
+        this.stix = new StixRelease(json);
+        this.clock = clock;
+        this.installation = installation;
+    }
+
+    @WithTransaction
+    public Uni<Outcome> applyPage(FederationPartner partner, JsonNode envelope) {
+        Map<String, Signature> signatures = new HashMap<>();
+        envelope.path("x_borderwatch_signatures").forEach(s -> signatures.put(s.path("id").asText() + "@" + s.path("version").asText(),
+                new Signature(s.path("jws").asText(null), s.path("date_added").asText(null))));
+        JsonNode objects = envelope.path("objects");
+        return exchange.lockPublisher().chain(() -> next(partner, objects, signatures, 0, null))
+                .map(outcome -> new Outcome(outcome.lastDateAdded(), outcome.refusal(), outcome.refusal() == null && envelope.path("more").asBoolean()));
+    }
+
+    private Uni<Outcome> next(FederationPartner partner, JsonNode objects, Map<String, Signature> signatures, int index, String lastDateAdded) {
+        if (index >= objects.size()) {
+            return Uni.createFrom().item(new Outcome(lastDateAdded, null, false));
+        }
+        JsonNode object = objects.get(index);
+        String id = object.path("id").asText();
+        Signature signature = signatures.get(id + "@" + object.path("modified").asText(object.path("created").asText()));
+        Optional<String> refusal = refusal(partner, object, signature);
+        if (refusal.isPresent()) {
+            return refuse(partner, id, refusal.get(), lastDateAdded);
+        }
+        return accept(partner, object, signature)
+                .chain(() -> next(partner, objects, signatures, index + 1, signature.dateAdded()))
+                .onFailure(Refused.class).recoverWithUni(refused -> refuse(partner, id, refused.getMessage(), lastDateAdded));
+    }
+
+    private Uni<Outcome> refuse(FederationPartner partner, String id, String reason, String lastDateAdded) {
+        return audit.refused(TaxiiCollections.callerOf(partner), AuditAction.FEDERATION_REFUSE, new AuditedResource("FEDERATION", id, null),
+                        org.borderwatch.audit.Outcome.DENIED, reason)
+                .replaceWith(new Outcome(lastDateAdded, id + ": " + reason, false));
+    }
+
+    /** The signature is the partner's, over exactly this object, and the object says the partner made it. */
+    private Optional<String> refusal(FederationPartner partner, JsonNode object, Signature signature) {
+        if (signature == null || signature.jws() == null || signature.dateAdded() == null) {
+            return Optional.of("no signature beside the object");
+        }
+        JsonNode keys;
+        try {
+            keys = json.readTree(partner.keySet);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.of("the partner's key set is not JSON");
+        }
+        Optional<SignedObjects.Refusal> bad = SignedObjects.verify(object, signature.jws(), keys);
+        if (bad.isPresent()) {
+            return Optional.of("signature refused: " + bad.get());
+        }
+        String maker = object.path("type").asText().equals("identity") ? object.path("id").asText() : object.path("created_by_ref").asText();
+        return maker.equals(StixRelease.identityOf(partner.installation)) ? Optional.empty()
+                : Optional.of("made by " + maker + ", not by " + partner.installation);
+    }
+
+    private Uni<Void> accept(FederationPartner partner, JsonNode object, Signature signature) {
+        byte[] canonical = Canonical.bytes(object);
+        String sha256 = Canonical.sha256(canonical);
+        String id = object.path("id").asText();
+        String modified = object.path("modified").asText(object.path("created").asText());
+        // checked first and written after: a refusal while applying leaves no trace that would skip the object next time
+        return exchange.wasReceived(partner.id, id, modified).chain(known -> known ? Uni.createFrom().voidItem()
+                : apply(partner, object, signature.jws())
+                        .call(() -> exchange.received(partner.id, id, modified, new String(canonical, java.nio.charset.StandardCharsets.UTF_8),
+                                signature.jws(), sha256, clock.instant()))
+                        .call(() -> audit.allowed(TaxiiCollections.callerOf(partner), AuditAction.FEDERATION_RECEIVE,
+                                new AuditedResource("FEDERATION", id, null)))
+                        .call(() -> StixRelease.RECEIPT.equals(object.path("type").asText()) ? Uni.createFrom().voidItem()
+                                : publisher.add(partner, null, stix.receipt(installation, id, modified, sha256, clock.instant()))));
+    }
+
+    private Uni<Void> apply(FederationPartner partner, JsonNode object, String jws) {
+        String type = object.path("type").asText();
+        if (type.equals("report")) {
+            return object.path("revoked").asBoolean() ? recall(partner, object) : release(partner, object, jws);
+        }
+        if (type.equals("note")) {
+            return message(partner, object);
+        }
+        if (type.equals(StixRelease.ACKNOWLEDGEMENT)) {
+            return acknowledgement(partner, object);
+        }
+        if (type.equals(StixRelease.RECEIPT)) {
+            return exchange.receipted(partner.id, object.path("object_ref").asText(), object.path("object_modified").asText(),
+                    object.path("object_sha256").asText(), jws, instant(object.path("applied_at").asText())).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** A release: a share in the recipient's inbox, as if released here, under the local agreement the partner carries. */
+    private Uni<Void> release(FederationPartner partner, JsonNode report, String jws) {
+        SharedCase content;
+        try {
+            content = stix.content(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new Refused("the release's content is not a Borderwatch release: " + e.getMessage());
+        }
+        if (content.shareId() == null || !report.path("id").asText().equals(StixRelease.reportOf(content.shareId()))) {
+            throw new Refused("the release names another share than its id");
+        }
+        Instant expiresAt = instant(report.path("extensions").path(StixRelease.RELEASE_EXTENSION).path("expires_at").asText());
+        return agreed(partner, content).chain(agreement -> shares.byId(content.shareId()).chain(existing -> {
+            if (existing != null && !partner.installation.equals(existing.originInstallation)) {
+                throw new Refused("share " + content.shareId() + " is not one this partner released");
+            }
+            if (existing != null && existing.status.ended()) {
+                return Uni.createFrom().voidItem();
+            }
+            Share share = existing != null ? existing : mirror(partner, content, agreement, instant(report.path("created").asText()));
+            share.handlingCode = content.handlingCode();
+            share.conditions = content.conditions();
+            share.purpose = content.purpose();
+            share.expiresAt = expiresAt;
+            share.categories = String.join(",", content.categories());
+            share.updatedAt = clock.instant();
+            return (existing == null ? shares.add(share) : Uni.createFrom().item(share)).chain(() -> snapshots.version(share.id, content.version()))
+                    .chain(known -> known != null ? Uni.createFrom().voidItem() : snapshots.add(snapshot(content, jws, partner))
+                            .chain(() -> shares.flush())
+                            .chain(() -> shares.announce(share, existing == null ? "SHARED" : "UPDATED", clock.instant())));
+        }));
+    }
+
+    /** The local agreement, carried by this partner, that allows this release today; refused when none does. */
+    private Uni<Agreement> agreed(FederationPartner partner, SharedCase content) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return agreements.byIds(partner.agreementIds()).map(carried -> carried.stream()
+                .filter(a -> a.fromAgency.equals(content.fromAgency()) && a.toAgency.equals(content.toAgency()) && a.inForceOn(today)
+                        && content.handlingCode().within(a.maxHandlingCode) && a.categorySet().containsAll(content.categories()))
+                .findFirst().orElseThrow(() -> new Refused("no agreement carried for " + partner.installation + " allows a release from "
+                        + content.fromAgency() + " to " + content.toAgency() + " under " + content.handlingCode() + " for " + content.categories())));
+    }
+
+    private Share mirror(FederationPartner partner, SharedCase content, Agreement agreement, Instant created) {
+        Share share = new Share();
+        share.id = content.shareId();
+        share.fromAgency = content.fromAgency();
+        share.toAgency = content.toAgency();
+        share.agreementId = agreement.id;
+        share.redaction = "{}";
+        share.status = ShareStatus.ACTIVE;
+        share.requestedBy = TaxiiCollections.callerOf(partner).subject();
+        share.approvedBy = share.requestedBy;
+        share.approvedAt = clock.instant();
+        share.createdAt = created;
+        share.originInstallation = partner.installation;
+        return share;
+    }
+
+    private ShareSnapshot snapshot(SharedCase content, String jws, FederationPartner partner) {
+        ShareSnapshot snapshot = new ShareSnapshot();
+        snapshot.id = UUID.randomUUID();
+        snapshot.shareId = content.shareId();
+        snapshot.version = content.version();
+        try {
+            snapshot.content = json.writeValueAsString(content);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        snapshot.signed = jws;
+        snapshot.publishedBy = TaxiiCollections.callerOf(partner).subject();
+        snapshot.publishedAt = content.publishedAt();
+        return snapshot;
+    }
+
+    /** A recall: the received share is withdrawn from the inbox at once. */
+    private Uni<Void> recall(FederationPartner partner, JsonNode report) {
+        UUID shareId = shareOf(report.path("id").asText(), "report--");
+        return shares.byId(shareId).chain(share -> {
+            if (share == null || !partner.installation.equals(share.originInstallation)) {
+                throw new Refused("recall of a share this partner did not release here");
+            }
+            if (share.status.ended()) {
+                return Uni.createFrom().voidItem();
+            }
+            share.status = ShareStatus.REVOKED;
+            share.endedBy = TaxiiCollections.callerOf(partner).subject();
+            share.endedAt = instant(report.path("modified").asText());
+            share.endReason = report.path("extensions").path(StixRelease.RELEASE_EXTENSION).path("recall_reason").asText("recalled");
+            share.updatedAt = clock.instant();
+            return shares.flush().chain(() -> shares.announce(share, "REVOKED", clock.instant()));
+        });
+    }
+
+    /** A message written at the partner, on a share both sides hold, by the agency on the partner's side of it. */
+    private Uni<Void> message(FederationPartner partner, JsonNode note) {
+        UUID shareId = shareOf(note.path("object_refs").path(0).asText(), "report--");
+        JsonNode fields = note.path("extensions").path(StixRelease.MESSAGE_EXTENSION);
+        return party(partner, shareId).chain(share -> {
+            String partnerSide = share.originInstallation != null ? share.fromAgency : share.toAgency;
+            if (!partnerSide.equals(fields.path("author_agency").asText())) {
+                throw new Refused("a message by " + fields.path("author_agency").asText() + ", not by " + partnerSide);
+            }
+            ShareMessage message = new ShareMessage();
+            message.id = shareOf(note.path("id").asText(), "note--");
+            message.shareId = shareId;
+            message.kind = kind(fields.path("kind").asText());
+            message.author = text(note.path("authors").path(0).asText(), 200);
+            message.authorAgency = partnerSide;
+            message.body = text(note.path("content").asText(), 10_000);
+            message.dueAt = fields.hasNonNull("due_at") ? instant(fields.path("due_at").asText()) : null;
+            message.answers = fields.hasNonNull("answers") ? shareOf(fields.path("answers").asText(), "note--") : null;
+            message.createdAt = instant(note.path("created").asText());
+            message.originInstallation = partner.installation;
+            if ((message.kind == MessageKind.REQUEST_FOR_INFORMATION) != (message.dueAt != null)
+                    || (message.kind == MessageKind.RESPONSE) != (message.answers != null)) {
+                throw new Refused("a " + message.kind + " with the wrong due date or answer");
+            }
+            return messages.byId(message.id).chain(known -> known != null ? Uni.createFrom().voidItem()
+                    : messages.add(message).chain(() -> shares.announce(share, "MESSAGE", clock.instant())));
+        });
+    }
+
+    private Uni<Void> acknowledgement(FederationPartner partner, JsonNode ack) {
+        UUID shareId = shareOf(ack.path("object_ref").asText(), "report--");
+        return party(partner, shareId).chain(share -> {
+            if (share.originInstallation != null) {
+                throw new Refused("only the receiving side acknowledges");
+            }
+            if (share.acknowledgedAt != null) {
+                return Uni.createFrom().voidItem();
+            }
+            share.acknowledgedBy = TaxiiCollections.callerOf(partner).subject();
+            share.acknowledgedAt = instant(ack.path("acknowledged_at").asText());
+            share.updatedAt = clock.instant();
+            return shares.flush().chain(() -> shares.announce(share, "ACKNOWLEDGED", clock.instant()));
+        });
+    }
+
+    /** A share both this installation and the partner hold: released by the partner, or released here under an agreement it carries. */
+    private Uni<Share> party(FederationPartner partner, UUID shareId) {
+        return shares.byId(shareId).map(share -> {
+            boolean held = share != null && (partner.installation.equals(share.originInstallation)
+                    || share.originInstallation == null && share.wasReleased() && partner.agreementIds().contains(share.agreementId));
+            if (!held) {
+                throw new Refused("share " + shareId + " is not held with " + partner.installation);
+            }
+            return share;
+        });
+    }
+
+    private static MessageKind kind(String name) {
+        try {
+            return MessageKind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("no message kind " + name);
+        }
+    }
+
+    private static String text(String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new Refused("a text missing or longer than " + max);
+        }
+        return value;
+    }
+
+    private static UUID shareOf(String stixId, String prefix) {
+        try {
+            if (!stixId.startsWith(prefix)) {
+                throw new IllegalArgumentException(stixId);
+            }
+            return UUID.fromString(stixId.substring(prefix.length()));
+        } catch (IllegalArgumentException e) {
+            throw new Refused("not a " + prefix + " identifier: " + stixId);
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Refused("not a timestamp: " + value);
+        }
+    }
+}
