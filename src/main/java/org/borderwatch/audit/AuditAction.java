@@ -65,6 +65,8 @@ public enum AuditAction {
     FEDERATION_RECEIVE,
     /** An object from a partner installation was refused (bad or unknown signature, not this partner's, not agreed). */
     FEDERATION_REFUSE,
+    /** A partner witnessing this installation's access log refused one of its checkpoints: the log may have been rewritten. */
+    FEDERATION_CONTRADICTION,
     AUDIT_READ,
     AUDIT_VERIFY,
     AUDIT_EXPORT

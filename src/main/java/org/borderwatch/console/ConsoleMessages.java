@@ -582,4 +582,28 @@ public interface ConsoleMessages {
 
     @Message("via the federation from {origin}")
     String via_federation(String origin);
+
+    @Message("Federation partners")
+    String federation_partners();
+
+    @Message("Installation")
+    String installation();
+
+    @Message("Last poll")
+    String last_poll();
+
+    @Message("Failed polls")
+    String poll_failures();
+
+    @Message("Not yet receipted")
+    String not_receipted();
+
+    @Message("Overdue recalls")
+    String overdue_recalls();
+
+    @Message("Checkpoints witnessed / cosigned")
+    String witnessed_cosigned();
+
+    @Message("Contradicted checkpoints")
+    String contradictions();
 }

@@ -221,9 +221,20 @@ class ConsoleIT {
     @Test
     void anAdminRecordsAnAgreementOnceHoweverOftenTheFormIsSent() {
         String reference = "JWC-2026/04 minutes, item " + UUID.randomUUID().toString().substring(0, 6);
+        UUID carried = UUID.randomUUID();
+        given().auth().oauth2(Keycloak.token("admin")).contentType(ContentType.JSON)
+                .body("{\"from\":\"VN-QN\",\"to\":\"VN-LS\",\"categories\":[\"DRUGS\"],\"maxHandlingCode\":\"H1\",\"validFrom\":\""
+                        + (Year.now().getValue() - 1) + "-01-01\",\"validTo\":\"" + (Year.now().getValue() + 1) + "-12-31\",\"reference\":\"carried\"}")
+                .when().put("/api/v1/agreements/" + carried).then().statusCode(201);
+        String installation = org.borderwatch.support.Federation.installation();
+        given().auth().oauth2(Keycloak.token("admin")).contentType(ContentType.JSON)
+                .body(org.borderwatch.support.Federation.partnerBody(installation, carried))
+                .when().put("/api/v1/federation/partners/" + UUID.randomUUID()).then().statusCode(201);
         try (BrowserContext context = browser.context("en-GB")) {
             Page page = Browser.signIn(context, base(), "/console", "admin");
             assertThat(page.url()).endsWith("/console/admin");
+            // the federation partners and how the exchange with each stands
+            assertThat(page.textContent("#partners")).contains(installation);
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
             page.fill("#a-to", "VN-LS");
             page.fill("#a-validFrom", (Year.now().getValue() - 1) + "-01-01");

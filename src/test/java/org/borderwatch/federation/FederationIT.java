@@ -138,6 +138,8 @@ class FederationIT {
                 "-Dborderwatch.federation.installation=" + name,
                 "-Dborderwatch.federation.poll-every=1s",
                 "-Dborderwatch.federation.pin-refresh=1s",
+                "-Dborderwatch.audit.checkpoint-every-events=5",
+                "-Dborderwatch.federation.longest-backoff=PT8S",
                 "-Dquarkus.http.ssl-port=" + tls,
                 "-Dquarkus.http.tls-configuration-name=federation",
                 "-Dquarkus.tls.federation.key-store.p12.path=" + ca.store(name).toAbsolutePath(),
@@ -262,7 +264,10 @@ class FederationIT {
         gx.stop();
         String first = release("Counterfeit notes at Mong Cai");
         String second = release("Counterfeit notes at Mong Cai, second courier");
-        Thread.sleep(3_000);
+        // a minute down: Quang Ninh's poller of Guangxi fails meanwhile and backs off; nothing it published is lost
+        Thread.sleep(60_000);
+        qn.api().auth().oauth2(qn.token("operator")).when().get("/api/v1/federation/partners/" + gxPartnerOnQn + "/status").then()
+                .statusCode(200).body("failures", org.hamcrest.Matchers.greaterThan(0));
         gx.start(false);
         eventually("both releases made while Guangxi was down arrive", () -> {
             List<String> ids = gxInbox().getList("items.id");
@@ -293,6 +298,23 @@ class FederationIT {
                 .header("Accept", "application/taxii+json;version=2.1").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, partner.statusCode(), partner.body());
         assertTrue(partner.headers().firstValue("Content-Type").orElse("").startsWith("application/taxii+json"), partner.headers().toString());
+        assertEquals("https://localhost:" + qn.tlsPort() + "/taxii2/borderwatch/", JsonPath.from(partner.body()).getString("default"));
+        String collection = "https://localhost:" + qn.tlsPort() + "/taxii2/borderwatch/collections/"
+                + org.borderwatch.federation.service.TaxiiCollections.collectionOf(GX) + "/";
+        HttpResponse<String> manifest = client(GX).send(HttpRequest.newBuilder(URI.create(collection + "manifest/?limit=2"))
+                .header("Accept", "application/taxii+json;version=2.1").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, manifest.statusCode(), manifest.body());
+        JsonPath listed = JsonPath.from(manifest.body());
+        assertEquals(2, listed.getList("objects").size());
+        assertTrue(listed.getBoolean("more"));
+        HttpResponse<String> next = client(GX).send(HttpRequest.newBuilder(URI.create(collection + "objects/?limit=2&next=" + listed.getString("next")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, next.statusCode(), next.body());
+        assertTrue(!JsonPath.from(next.body()).getList("objects.id").contains(listed.getString("objects[0].id")), "next continues after the page");
+        HttpResponse<String> bad = client(GX).send(HttpRequest.newBuilder(URI.create(collection + "objects/?added_after=yesterday")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("added_after"), bad.body());
         HttpResponse<String> objects = client(GX).send(HttpRequest.newBuilder(URI.create("https://localhost:" + qn.tlsPort()
                 + "/taxii2/borderwatch/collections/" + UUID.randomUUID() + "/objects/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, objects.statusCode(), "another collection than its own is not found: " + objects.body());
@@ -324,6 +346,70 @@ class FederationIT {
         gx.api().auth().oauth2(gx.token("operator")).contentType(ContentType.JSON).header("If-Match", current).body(partnerBody(qn, keySetOf(qn)))
                 .when().put("/api/v1/federation/partners/" + qnPartnerOnGx).then().statusCode(200);
         eventually("with the right keys the refused release arrives", () -> gxInbox().getList("items.id").contains(third));
+    }
+
+    @Test
+    @Order(7)
+    void eachSidesAccessLogIsWitnessedAndCosignedByTheOther() throws Exception {
+        eventually("Guangxi witnesses Quang Ninh's checkpoints and Quang Ninh holds Guangxi's cosignature", () -> {
+            JsonPath onQn = status(qn, gxPartnerOnQn);
+            JsonPath onGx = status(gx, qnPartnerOnGx);
+            return onQn.getLong("cosignedCheckpoint") >= 1 && onGx.getLong("witnessedCheckpoint") >= 1 && onGx.getLong("cosignedCheckpoint") >= 1
+                    && onQn.getLong("witnessedCheckpoint") >= 1;
+        });
+        assertEquals(0, status(qn, gxPartnerOnQn).getLong("contradictions"));
+    }
+
+    /**
+     * An insider at Quang Ninh with the audit key rewrites the log and signs checkpoint 1 again over another chain: the
+     * witness in Guangxi refuses it, and the refusal reaches Quang Ninh's auditors.
+     */
+    @Test
+    @Order(8)
+    void aRewrittenLogIsRefusedByTheWitnessAndRaisedToBothSidesAuditors() throws Exception {
+        org.borderwatch.security.ServiceSigner insider = new org.borderwatch.security.ServiceSigner(
+                java.util.Optional.of("src/test/resources/keys/audit-dev-private.pem"), "borderwatch-audit-1", java.util.Optional.empty(),
+                java.util.Optional.of("src/test/resources/keys/snapshot-dev-private.pem"), "borderwatch-snapshot-1", java.util.Optional.empty(), false);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + qn.database(), "borderwatch",
+                "borderwatch")) {
+            String original;
+            try (var query = db.prepareStatement("select jws from audit_checkpoint where number = 1"); var row = query.executeQuery()) {
+                assertTrue(row.next(), "Quang Ninh has signed checkpoint 1");
+                original = row.getString(1);
+            }
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.Map<String, Object> claims = json.readValue(java.util.Base64.getUrlDecoder().decode(original.split("\\.")[1]),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+            claims.put("lastHash", "f".repeat(64));
+            String forged = insider.signCheckpoint(claims);
+            org.borderwatch.federation.service.StixRelease stix = new org.borderwatch.federation.service.StixRelease(json);
+            com.fasterxml.jackson.databind.node.ObjectNode object = stix.checkpoint(QN, 1, ((Number) claims.get("lastPosition")).longValue(),
+                    "f".repeat(64), forged, Instant.now());
+            byte[] canonical = org.borderwatch.federation.service.Canonical.bytes(object);
+            try (var insert = db.prepareStatement("insert into federation_object (partner_id, stix_id, stix_type, modified, date_added, object, jws, "
+                    + "sha256) values (?::uuid, ?, ?, ?, clock_timestamp() + interval '1 second', ?, ?, ?)")) {
+                insert.setString(1, gxPartnerOnQn);
+                insert.setString(2, object.path("id").asText());
+                insert.setString(3, object.path("type").asText());
+                insert.setString(4, object.path("modified").asText());
+                insert.setString(5, new String(canonical, java.nio.charset.StandardCharsets.UTF_8));
+                insert.setString(6, org.borderwatch.federation.service.SignedObjects.sign(insider, object));
+                insert.setString(7, org.borderwatch.federation.service.Canonical.sha256(canonical));
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+        eventually("Guangxi's witness refuses the rewritten checkpoint", () -> String.valueOf(status(gx, qnPartnerOnGx).getString("lastError"))
+                .contains("contradicts"));
+        eventually("Quang Ninh learns of the contradiction", () -> status(qn, gxPartnerOnQn).getLong("contradictions") >= 1);
+        qn.api().auth().oauth2(qn.token("auditor")).queryParam("action", "FEDERATION_CONTRADICTION").when().get("/api/v1/audit/events").then()
+                .statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        gx.api().auth().oauth2(gx.token("auditor")).queryParam("action", "FEDERATION_REFUSE").when().get("/api/v1/audit/events").then()
+                .statusCode(200).body("items.reason", hasItem(org.hamcrest.Matchers.containsString("contradicts")));
+    }
+
+    static JsonPath status(Installation side, String partner) {
+        return JsonPath.from(side.api().auth().oauth2(side.token("operator")).when().get("/api/v1/federation/partners/" + partner + "/status")
+                .then().statusCode(200).extract().asString());
     }
 
     /** An HTTP client presenting the named key store's certificate and trusting whatever the server presents. */

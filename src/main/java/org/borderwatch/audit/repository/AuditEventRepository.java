@@ -21,11 +21,15 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
         return persist(events.stream());
     }
 
-    /** Newest first; {@code after} is the (time, id) of the last event of the previous page. */
+    /**
+     * Newest first; {@code after} is the (time, id) of the last event of the previous page. An auditor sees the events by
+     * or about its agency, and those that belong to no agency (the installation's own: a partner installation's reads
+     * and refusals, a witness's contradiction, unauthenticated refusals).
+     */
     public Uni<List<AuditEvent>> search(AuditEventFilter filter, String visibleToAgency, Cursor.TimeAndId after, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        where.add("(agency = :own or resourceAgency = :own)");
+        where.add("(agency = :own or resourceAgency = :own or agency is null and resourceAgency is null)");
         params.and("own", visibleToAgency);
         addIf(where, params, filter.actor(), "subject = :actor", "actor");
         addIf(where, params, filter.agency(), "agency = :agency", "agency");

@@ -13,7 +13,10 @@ import org.borderwatch.audit.repository.AuditRefusalRepository;
 import org.borderwatch.common.paging.Cursor;
 import org.borderwatch.security.Caller;
 
-/** The auditor's reading of the access log: events by or about the auditor's agency. The reading is itself logged. */
+/**
+ * The auditor's reading of the access log: events by or about the auditor's agency, and the installation's own (those of
+ * no agency). The reading is itself logged.
+ */
 @ApplicationScoped
 public class AuditQueryService {
 

@@ -2,6 +2,9 @@ package org.borderwatch.console.rest;
 
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import org.borderwatch.federation.rest.FederationStatusView;
+import org.borderwatch.federation.service.FederationDeliveries;
+import org.borderwatch.federation.service.FederationPartners;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -27,7 +30,10 @@ import org.borderwatch.sharing.rest.AgreementView;
 import org.borderwatch.sharing.service.AgencyService;
 import org.borderwatch.sharing.service.AgreementService;
 
-/** The admin's view of agencies and agreements (changes go through the API, which records them). */
+/**
+ * The admin's view of agencies, agreements and federation partners with how the exchange with each stands (changes of
+ * partners go through the API, which records them).
+ */
 @Path("/console/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
@@ -38,9 +44,14 @@ public class AdminPages {
     private final AgreementService agreements;
     private final PageLimit pageLimit;
     private final Forms forms;
+    private final FederationPartners partners;
+    private final FederationDeliveries federation;
 
-    public AdminPages(ConsoleSession session, AgencyService agencies, AgreementService agreements, PageLimit pageLimit, Forms forms) {
+    public AdminPages(ConsoleSession session, AgencyService agencies, AgreementService agreements, PageLimit pageLimit, Forms forms,
+                      FederationPartners partners, FederationDeliveries federation) {
         this.forms = forms;
+        this.partners = partners;
+        this.federation = federation;
         this.session = session;
         this.agencies = agencies;
         this.agreements = agreements;
@@ -50,10 +61,17 @@ public class AdminPages {
     @GET
     public Uni<TemplateInstance> overview(@QueryParam("cursor") String cursor) {
         String after = Params.text("cursor", cursor, 512);
-        return session.caller().chain(caller -> agreements.list(caller, after, pageLimit.resolve(null)))
-                .chain(page -> agencies.all().chain(all -> session.frame().map(frame -> session.localized(Pages.admin(frame,
-                        all.stream().map(AgencyView::of).toList(), page.items().stream().map(AgreementView::of).toList(), page.nextCursor(),
-                        UUID.randomUUID())))));
+        return session.caller().chain(caller -> agreements.list(caller, after, pageLimit.resolve(null))
+                .chain(page -> agencies.all().chain(all -> federated(caller).chain(statuses -> session.frame().map(frame -> session.localized(
+                        Pages.admin(frame, all.stream().map(AgencyView::of).toList(), page.items().stream().map(AgreementView::of).toList(),
+                                page.nextCursor(), UUID.randomUUID(), statuses)))))));
+    }
+
+    /** How the exchange stands with each partner installation (the first 50), each read recorded as the API records it. */
+    private Uni<List<FederationStatusView>> federated(org.borderwatch.security.Caller caller) {
+        return partners.list(caller, null, 50).chain(page -> io.smallrye.mutiny.Multi.createFrom().iterable(page.items())
+                .onItem().transformToUniAndConcatenate(partner -> federation.status(caller, partner.id).map(FederationStatusView::of))
+                .collect().asList());
     }
 
     /**

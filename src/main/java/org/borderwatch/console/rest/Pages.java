@@ -53,7 +53,7 @@ public final class Pages {
 
     public static native TemplateInstance admin(Frame frame, List<org.borderwatch.sharing.rest.AgencyView> agencies,
                                                 List<org.borderwatch.sharing.rest.AgreementView> agreements, String next,
-                                                java.util.UUID newAgreement);
+                                                java.util.UUID newAgreement, List<org.borderwatch.federation.rest.FederationStatusView> partners);
 
     public static native TemplateInstance cases(Frame frame, List<CasePages.CaseRow> cases, String next);
 

@@ -173,6 +173,50 @@ public class FederationExchangeRepository {
                 .map(count -> count > 0);
     }
 
+    /** The number of the newest of this installation's checkpoints in the partner's collection (0: none yet). */
+    public Uni<Long> lastCheckpointPublished(UUID partner) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select coalesce(max(cast(cast(object as jsonb) ->> "
+                        + "'checkpoint_number' as bigint)), 0) from federation_object where partner_id = :partner and stix_type = 'x-borderwatch-checkpoint'",
+                        Long.class).setParameter("partner", partner).getSingleResult());
+    }
+
+    /** The partner's checkpoint of that number as witnessed here, or null. */
+    public Uni<String> witnessed(UUID partner, long number) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select jws from federation_witnessed where partner_id = :partner "
+                        + "and number = :number", String.class).setParameter("partner", partner).setParameter("number", number).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** The newest of the partner's checkpoints witnessed here, or null. */
+    public Uni<String> lastWitnessed(UUID partner) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select jws from federation_witnessed where partner_id = :partner "
+                        + "order by number desc limit 1", String.class).setParameter("partner", partner).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    public Uni<Void> witness(UUID partner, long number, long lastPosition, String lastHash, String jws, Instant at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into federation_witnessed (partner_id, number, last_position, "
+                        + "last_hash, jws, witnessed_at) values (:partner, :number, :position, :hash, :jws, :at)")
+                .setParameter("partner", partner).setParameter("number", number).setParameter("position", lastPosition).setParameter("hash", lastHash)
+                .setParameter("jws", jws).setParameter("at", at.atOffset(ZoneOffset.UTC)).executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Void> cosigned(UUID partner, long number, String checkpointSha256, String jws, Instant at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into federation_cosignature (partner_id, number, "
+                        + "checkpoint_sha256, jws, received_at) values (:partner, :number, :sha, :jws, :at) on conflict do nothing")
+                .setParameter("partner", partner).setParameter("number", number).setParameter("sha", checkpointSha256).setParameter("jws", jws)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC)).executeUpdate()).replaceWithVoid();
+    }
+
+    /** How witnessing stands with a partner: its newest checkpoint witnessed here, ours it cosigned, ours it contradicted. */
+    public Uni<long[]> witnessing(UUID partner) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select (select coalesce(max(number), 0) from federation_witnessed "
+                        + "where partner_id = :partner), (select coalesce(max(number), 0) from federation_cosignature where partner_id = :partner), "
+                        + "(select count(*) from federation_received where partner_id = :partner and stix_id like 'x-borderwatch-cosignature--%' "
+                        + "and object like '%\"verdict\":\"contradicted\"%')", Object[].class).setParameter("partner", partner).getSingleResult())
+                .map(r -> new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+    }
+
     /** Records an object version received from a partner; false when it was received before (applied once only). */
     public Uni<Boolean> received(UUID partner, String stixId, String modified, String object, String jws, String sha256, Instant at) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -56,11 +56,12 @@ public class TaxiiResource {
     @Operation(hidden = true)
     public Uni<ObjectNode> discovery(@Context HttpServerRequest request, @HeaderParam("Accept") String accept) {
         acceptable(accept);
+        String root = "https://" + request.host() + "/taxii2/" + ROOT + "/";
         return collections.partner(peer(request)).map(partner -> {
             ObjectNode discovery = json.createObjectNode().put("title", "Borderwatch").put("description",
                     "Read-only TAXII 2.1 collections of the releases, messages, receipts and recalls for each federated partner")
-                    .put("default", "/taxii2/" + ROOT + "/");
-            discovery.putArray("api_roots").add("/taxii2/" + ROOT + "/");
+                    .put("default", root);
+            discovery.putArray("api_roots").add(root);
             return discovery;
         });
     }

@@ -28,7 +28,8 @@ public class FederationDeliveries {
         this.clock = clock;
     }
 
-    public record Status(FederationPartner partner, FederationExchangeRepository.PollState poll, long outstanding, long overdueRecalls) {
+    public record Status(FederationPartner partner, FederationExchangeRepository.PollState poll, long outstanding, long overdueRecalls,
+                         long[] witnessing) {
     }
 
     /** The owner's view of a share, then what was published about it to each partner and whether it was receipted. */
@@ -42,6 +43,6 @@ public class FederationDeliveries {
         Instant now = clock.instant();
         return partners.read(caller, partnerId).chain(partner -> exchange.pollState(partner.id).chain(poll -> exchange
                 .outstanding(partner.id, now.minusSeconds(partner.recallDeadlineSeconds))
-                .map(counts -> new Status(partner, poll, counts[0], counts[1]))));
+                .chain(counts -> exchange.witnessing(partner.id).map(witnessing -> new Status(partner, poll, counts[0], counts[1], witnessing)))));
     }
 }

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Pulls each partner's collection on a schedule: one replica per partner at a time (a lease on its poll row), page
  * after page from where the last applied object was added; a partner that cannot be reached is retried with
- * exponential backoff (up to five minutes), and a refused object stops the feed until it is resolved.
+ * exponential backoff (up to borderwatch.federation.longest-backoff, five minutes by default), and a refused object stops the feed until it is resolved.
  */
 @ApplicationScoped
 public class FederationPoller {
@@ -26,7 +26,6 @@ public class FederationPoller {
     private static final Logger LOG = Logger.getLogger(FederationPoller.class);
     private static final int PAGE = 100;
     private static final int PAGES_PER_POLL = 20;
-    private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
 
     private final FederationPartnerRepository partners;
     private final FederationExchangeRepository exchange;
@@ -34,10 +33,12 @@ public class FederationPoller {
     private final FederationReceiver receiver;
     private final Clock clock;
     private final Duration every;
+    private final Duration longestBackoff;
     private final String installation;
 
     public FederationPoller(FederationPartnerRepository partners, FederationExchangeRepository exchange, FederationClient client,
                             FederationReceiver receiver, Clock clock, @ConfigProperty(name = "borderwatch.federation.poll-every") Duration every,
+                            @ConfigProperty(name = "borderwatch.federation.longest-backoff") Duration longestBackoff,
                             @ConfigProperty(name = "borderwatch.federation.installation") String installation) {
         this.partners = partners;
         this.exchange = exchange;
@@ -45,6 +46,7 @@ public class FederationPoller {
         this.receiver = receiver;
         this.clock = clock;
         this.every = every;
+        this.longestBackoff = longestBackoff;
         this.installation = installation;
     }
 
@@ -93,7 +95,7 @@ public class FederationPoller {
     @WithTransaction
     Uni<Void> failed(FederationPartner partner, String addedAfter, String error, boolean refused, int failures) {
         Duration backoff = Duration.ofSeconds(1L << Math.min(failures, 9));
-        backoff = backoff.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.compareTo(every) < 0 ? every : backoff;
+        backoff = backoff.compareTo(longestBackoff) > 0 ? longestBackoff : backoff.compareTo(every) < 0 ? every : backoff;
         return exchange.pollFailed(partner.id, addedAfter, error.length() > 1000 ? error.substring(0, 1000) : error, refused,
                 clock.instant().plus(backoff));
     }

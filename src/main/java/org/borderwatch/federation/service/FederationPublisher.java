@@ -37,18 +37,21 @@ public class FederationPublisher {
     private final ShareRepository shares;
     private final SnapshotRepository snapshots;
     private final ServiceSigner signer;
+    private final org.borderwatch.audit.repository.AuditChainRepository chain;
     private final ObjectMapper json;
     private final StixRelease stix;
     private final String installation;
 
     public FederationPublisher(FederationExchangeRepository exchange, FederationPartnerRepository partners, ShareRepository shares,
-                               SnapshotRepository snapshots, ServiceSigner signer, ObjectMapper json,
+                               SnapshotRepository snapshots, ServiceSigner signer, org.borderwatch.audit.repository.AuditChainRepository chain,
+                               ObjectMapper json,
                                @ConfigProperty(name = "borderwatch.federation.installation") String installation) {
         this.exchange = exchange;
         this.partners = partners;
         this.shares = shares;
         this.snapshots = snapshots;
         this.signer = signer;
+        this.chain = chain;
         this.json = json;
         this.stix = new StixRelease(json);
         this.installation = installation;
@@ -66,7 +69,17 @@ public class FederationPublisher {
         return exchange.tryLockPublisher().chain(locked -> !locked ? Uni.createFrom().item(0) : exchange.queued(BATCH)
                 .call(queued -> Multi.createFrom().iterable(queued).onItem().transformToUniAndConcatenate(this::publish).collect().last())
                 .call(queued -> exchange.dequeue(queued.stream().map(FederationExchangeRepository.Queued::eventSeq).toList()))
+                .call(queued -> partners.all().chain(all -> Multi.createFrom().iterable(all)
+                        .onItem().transformToUniAndConcatenate(this::checkpoints).collect().last()))
                 .map(List::size));
+    }
+
+    /** This installation's signed access-log checkpoints not yet offered to the partner, for it to witness, in order. */
+    private Uni<Void> checkpoints(FederationPartner partner) {
+        return exchange.lastCheckpointPublished(partner.id).chain(after -> chain.checkpoints(after, 50)).chain(checkpoints -> checkpoints.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : definitions(partner).chain(() -> Multi.createFrom().iterable(checkpoints).onItem().transformToUniAndConcatenate(c -> add(partner, null,
+                        stix.checkpoint(installation, c.number, c.lastPosition, c.lastHash, c.jws, c.signedAt))).collect().last()).replaceWithVoid());
     }
 
     private Uni<Void> publish(FederationExchangeRepository.Queued change) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.borderwatch.audit.AuditAction;
 import org.borderwatch.audit.AuditedResource;
+import org.borderwatch.audit.chain.CheckpointStatement;
 import org.borderwatch.audit.service.AuditRecorder;
 import org.borderwatch.federation.FederationPartner;
 import org.borderwatch.federation.repository.FederationExchangeRepository;
@@ -40,6 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FederationReceiver {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FederationReceiver.class);
+
     /** How a page went: where the next poll starts, the refusal that stopped it (if one did), and whether there is more. */
     public record Outcome(String lastDateAdded, String refusal, boolean more) {
     }
@@ -48,9 +51,19 @@ public class FederationReceiver {
     }
 
     /** Why an object is not applied. */
-    static final class Refused extends RuntimeException {
+    static class Refused extends RuntimeException {
         Refused(String reason) {
             super(reason, null, false, false);
+        }
+    }
+
+    /** A partner's checkpoint that contradicts one witnessed here: refused, and the partner is told (its auditors see it). */
+    static final class Contradicted extends Refused {
+        final JsonNode checkpoint;
+
+        Contradicted(JsonNode checkpoint, String reason) {
+            super(reason);
+            this.checkpoint = checkpoint;
         }
     }
 
@@ -105,7 +118,19 @@ public class FederationReceiver {
         }
         return accept(partner, object, signature)
                 .chain(() -> next(partner, objects, signatures, index + 1, signature.dateAdded()))
-                .onFailure(Refused.class).recoverWithUni(refused -> refuse(partner, id, refused.getMessage(), lastDateAdded));
+                .onFailure(Refused.class).recoverWithUni(refused -> told(partner, refused)
+                        .chain(() -> refuse(partner, id, refused.getMessage(), lastDateAdded)));
+    }
+
+    /** A contradicted checkpoint is answered with a signed refusal, so that the partner's auditors learn of it too. */
+    private Uni<Void> told(FederationPartner partner, Throwable refused) {
+        if (!(refused instanceof Contradicted contradicted)) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode checkpoint = contradicted.checkpoint;
+        return publisher.add(partner, null, stix.cosignature(installation, checkpoint.path("id").asText(), checkpoint.path("checkpoint_number").asLong(),
+                Canonical.sha256(checkpoint.path("checkpoint_jws").asText().getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "contradicted",
+                refused.getMessage(), instant(checkpoint.path("modified").asText())));
     }
 
     private Uni<Outcome> refuse(FederationPartner partner, String id, String reason, String lastDateAdded) {
@@ -161,11 +186,72 @@ public class FederationReceiver {
         if (type.equals(StixRelease.ACKNOWLEDGEMENT)) {
             return acknowledgement(partner, object);
         }
+        if (type.equals(StixRelease.CHECKPOINT)) {
+            return witness(partner, object);
+        }
+        if (type.equals(StixRelease.COSIGNATURE)) {
+            return answered(partner, object, jws);
+        }
         if (type.equals(StixRelease.RECEIPT)) {
             return exchange.receipted(partner.id, object.path("object_ref").asText(), object.path("object_modified").asText(),
                     object.path("object_sha256").asText(), jws, instant(object.path("applied_at").asText())).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Witnesses a partner's access-log checkpoint: signed by a key of the partner, and extending the newest one
+     * witnessed here (the next number, naming its signature, covering at least as much), or the first one seen. One that
+     * contradicts what was witnessed is refused: the partner's log was rewritten or forked.
+     */
+    private Uni<Void> witness(FederationPartner partner, JsonNode object) {
+        String jws = object.path("checkpoint_jws").asText();
+        CheckpointStatement statement = SignedObjects.checkpointClaims(jws, keys(partner)).map(claims -> CheckpointStatement.of(jws, claims))
+                .orElseThrow(() -> new Refused("a checkpoint not signed by a key of " + partner.installation));
+        if (statement == null || statement.number() != object.path("checkpoint_number").asLong()
+                || statement.lastPosition() != object.path("last_position").asLong() || !statement.lastHash().equals(object.path("last_hash").asText())) {
+            throw new Refused("a checkpoint object that does not say what its checkpoint says");
+        }
+        return exchange.witnessed(partner.id, statement.number()).chain(same -> {
+            if (same != null) {
+                if (same.equals(jws)) {
+                    return Uni.createFrom().voidItem();
+                }
+                throw new Contradicted(object, "checkpoint " + statement.number() + " contradicts the checkpoint " + statement.number()
+                        + " witnessed before");
+            }
+            return exchange.lastWitnessed(partner.id).chain(previousJws -> {
+                CheckpointStatement previous = previousJws == null ? null : SignedObjects.checkpointClaims(previousJws, keys(partner))
+                        .map(claims -> CheckpointStatement.of(previousJws, claims)).orElse(null);
+                if (previousJws != null && (previous == null || !statement.follows(previous))) {
+                    throw new Contradicted(object, "checkpoint " + statement.number() + " does not extend checkpoint "
+                            + (previous == null ? "(unverifiable)" : previous.number()) + " witnessed before");
+                }
+                return exchange.witness(partner.id, statement.number(), statement.lastPosition(), statement.lastHash(), jws, clock.instant())
+                        .chain(() -> publisher.add(partner, null, stix.cosignature(installation, object.path("id").asText(), statement.number(),
+                                Canonical.sha256(jws.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "cosigned", null, clock.instant())));
+            });
+        });
+    }
+
+    /** The partner's answer to one of this installation's checkpoints: its cosignature kept, a contradiction raised to the auditors. */
+    private Uni<Void> answered(FederationPartner partner, JsonNode answer, String jws) {
+        long number = answer.path("checkpoint_number").asLong();
+        if ("contradicted".equals(answer.path("verdict").asText())) {
+            LOG.errorf("federation: %s refused this installation's checkpoint %d: %s", partner.installation, number, answer.path("reason").asText());
+            return audit.refused(TaxiiCollections.callerOf(partner), AuditAction.FEDERATION_CONTRADICTION,
+                    new AuditedResource("AUDIT_LOG", String.valueOf(number), null), org.borderwatch.audit.Outcome.DENIED,
+                    "the witness " + partner.installation + " refused checkpoint " + number + ": " + answer.path("reason").asText());
+        }
+        return exchange.cosigned(partner.id, number, answer.path("checkpoint_sha256").asText(), jws, clock.instant());
+    }
+
+    private JsonNode keys(FederationPartner partner) {
+        try {
+            return json.readTree(partner.keySet);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Refused("the partner's key set is not JSON");
+        }
     }
 
     /** A release: a share in the recipient's inbox, as if released here, under the local agreement the partner carries. */

@@ -34,30 +34,51 @@ public final class SignedObjects {
 
     /** Whether the JWS was made over exactly this object by a key of the partner's key set (a JWK Set). */
     public static Optional<Refusal> verify(JsonNode object, String jws, JsonNode partnerKeys) {
+        Verified verified = verified(jws, ServiceSigner.STIX_TYPE, partnerKeys);
+        if (verified.refusal() != null) {
+            return Optional.of(verified.refusal());
+        }
+        return Arrays.equals(verified.payload(), Canonical.bytes(object)) ? Optional.empty() : Optional.of(Refusal.NOT_THIS_OBJECT);
+    }
+
+    /** The claims of an access-log checkpoint the partner signed with a key of its key set, or empty. */
+    public static Optional<JsonNode> checkpointClaims(String jws, JsonNode partnerKeys) {
+        Verified verified = verified(jws, ServiceSigner.CHECKPOINT_TYPE, partnerKeys);
+        try {
+            return verified.refusal() != null ? Optional.empty() : Optional.of(JSON.readTree(verified.payload()));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Verified(byte[] payload, Refusal refusal) {
+    }
+
+    /** A compact RS256 JWS of the given type, verified with a key of the key set: its payload, or why not. */
+    private static Verified verified(String jws, String type, JsonNode keys) {
         String[] parts = jws == null ? new String[0] : jws.split("\\.", -1);
         if (parts.length != 3) {
-            return Optional.of(Refusal.MALFORMED);
+            return new Verified(null, Refusal.MALFORMED);
         }
         try {
             JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            if (!"RS256".equals(header.path("alg").asText()) || !ServiceSigner.STIX_TYPE.equals(header.path("typ").asText())
+            if (!"RS256".equals(header.path("alg").asText()) || !type.equals(header.path("typ").asText())
                     || header.has("crit") || header.has("b64")) {
-                return Optional.of(Refusal.NOT_A_STIX_SIGNATURE);
+                return new Verified(null, Refusal.NOT_A_STIX_SIGNATURE);
             }
-            Optional<PublicKey> key = key(partnerKeys, header.path("kid").asText());
+            Optional<PublicKey> key = key(keys, header.path("kid").asText());
             if (key.isEmpty()) {
-                return Optional.of(Refusal.UNKNOWN_KEY);
+                return new Verified(null, Refusal.UNKNOWN_KEY);
             }
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initVerify(key.get());
             signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return Optional.of(Refusal.BAD_SIGNATURE);
+                return new Verified(null, Refusal.BAD_SIGNATURE);
             }
-            return Arrays.equals(Base64.getUrlDecoder().decode(parts[1]), Canonical.bytes(object)) ? Optional.empty()
-                    : Optional.of(Refusal.NOT_THIS_OBJECT);
+            return new Verified(Base64.getUrlDecoder().decode(parts[1]), null);
         } catch (IllegalArgumentException | java.io.IOException | java.security.GeneralSecurityException e) {
-            return Optional.of(Refusal.MALFORMED);
+            return new Verified(null, Refusal.MALFORMED);
         }
     }
 

@@ -32,6 +32,10 @@ public final class StixRelease {
     public static final String MESSAGE_EXTENSION = "extension-definition--" + id("extension:message");
     public static final String RECEIPT_EXTENSION = "extension-definition--" + id("extension:receipt");
     public static final String ACKNOWLEDGEMENT_EXTENSION = "extension-definition--" + id("extension:acknowledgement");
+    public static final String CHECKPOINT_EXTENSION = "extension-definition--" + id("extension:checkpoint");
+    public static final String COSIGNATURE_EXTENSION = "extension-definition--" + id("extension:cosignature");
+    public static final String CHECKPOINT = "x-borderwatch-checkpoint";
+    public static final String COSIGNATURE = "x-borderwatch-cosignature";
     public static final String RECEIPT = "x-borderwatch-receipt";
     public static final String ACKNOWLEDGEMENT = "x-borderwatch-acknowledgement";
     /** When Borderwatch's definitions were made: fixed, so every installation names them identically. */
@@ -74,6 +78,10 @@ public final class StixRelease {
                 "What the receiving installation applied: the object, its version, the SHA-256 of its canonical form, when."));
         objects.add(newObjectType(installation, ACKNOWLEDGEMENT_EXTENSION, "Borderwatch acknowledgement",
                 "A liaison of the receiving agency acknowledged a release."));
+        objects.add(newObjectType(installation, CHECKPOINT_EXTENSION, "Borderwatch access-log checkpoint",
+                "A signed checkpoint of the installation's hash-chained access log, for the partner to witness."));
+        objects.add(newObjectType(installation, COSIGNATURE_EXTENSION, "Borderwatch cosignature",
+                "The witness's answer to a checkpoint: it extends the ones before (cosigned), or it contradicts one (refused)."));
         for (HandlingCode code : HandlingCode.values()) {
             ObjectNode marking = base("marking-definition", markingOf(code), DEFINED, installation);
             marking.put("name", "Borderwatch handling code " + code.name());
@@ -160,6 +168,36 @@ public final class StixRelease {
         receipt.put("applied_at", at.toString());
         receipt.putObject("extensions").putObject(RECEIPT_EXTENSION).put("extension_type", "new-sdo");
         return receipt;
+    }
+
+    /** A signed access-log checkpoint (its JWS, as signed) offered to the partner to witness. */
+    public ObjectNode checkpoint(String installation, long number, long lastPosition, String lastHash, String jws, Instant signedAt) {
+        ObjectNode checkpoint = base(CHECKPOINT, CHECKPOINT + "--" + id("checkpoint:" + installation + ":" + number), signedAt.toString(), installation);
+        checkpoint.put("checkpoint_number", number);
+        checkpoint.put("last_position", lastPosition);
+        checkpoint.put("last_hash", lastHash);
+        checkpoint.put("checkpoint_jws", jws);
+        checkpoint.putObject("extensions").putObject(CHECKPOINT_EXTENSION).put("extension_type", "new-sdo");
+        return checkpoint;
+    }
+
+    /**
+     * The witness's answer to a partner's checkpoint: {@code verdict} "cosigned" when it extends the ones witnessed
+     * before, "contradicted" when it contradicts one (then {@code reason} says which).
+     */
+    public ObjectNode cosignature(String installation, String checkpointId, long number, String checkpointSha256, String verdict, String reason,
+                                  Instant at) {
+        ObjectNode answer = base(COSIGNATURE, COSIGNATURE + "--" + id("cosignature:" + checkpointId + ":" + checkpointSha256), at.toString(),
+                installation);
+        answer.put("checkpoint_ref", checkpointId);
+        answer.put("checkpoint_number", number);
+        answer.put("checkpoint_sha256", checkpointSha256);
+        answer.put("verdict", verdict);
+        if (reason != null) {
+            answer.put("reason", reason);
+        }
+        answer.putObject("extensions").putObject(COSIGNATURE_EXTENSION).put("extension_type", "new-sdo");
+        return answer;
     }
 
     /** The released content back from a report's release extension: the inverse of {@link #report}. */

@@ -55,9 +55,10 @@ class FederatedObjectsTest {
         }
         assertThat(definitions).extracting(o -> o.path("type").asText())
                 .containsExactly("identity", "extension-definition", "extension-definition", "extension-definition", "extension-definition",
-                        "extension-definition", "marking-definition", "marking-definition", "marking-definition", "marking-definition");
+                        "extension-definition", "extension-definition", "extension-definition", "marking-definition", "marking-definition", "marking-definition", "marking-definition");
         assertThat(definitions).filteredOn(o -> o.path("extension_types").path(0).asText().equals("new-sdo"))
-                .extracting(o -> o.path("id").asText()).containsExactly(StixRelease.RECEIPT_EXTENSION, StixRelease.ACKNOWLEDGEMENT_EXTENSION);
+                .extracting(o -> o.path("id").asText()).containsExactly(StixRelease.RECEIPT_EXTENSION, StixRelease.ACKNOWLEDGEMENT_EXTENSION,
+                        StixRelease.CHECKPOINT_EXTENSION, StixRelease.COSIGNATURE_EXTENSION);
         assertThat(report.path("id").asText()).isEqualTo("report--" + content.shareId());
         assertThat(report.path("object_marking_refs").get(0).asText()).isEqualTo(StixRelease.markingOf(HandlingCode.H2));
         assertThat(report.path("modified").asText()).isEqualTo("2026-11-22T02:00:00Z");
