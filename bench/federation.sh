@@ -57,14 +57,14 @@ run() {
     api $port "$op" PUT "/api/v1/agreements/$agreement" -d "{\"from\":\"VN-QN\",\"to\":\"CN-GX\",\"categories\":[\"DRUGS\"],\"maxHandlingCode\":\"H2\",
       \"validFrom\":\"$((year - 1))-01-01\",\"validTo\":\"$((year + 1))-12-31\",\"reference\":\"bench\"}" >/dev/null
   done
-  partner() { # on PORT, the other side OTHER_NAME at OTHER_TLS with OTHER_SIDE's certificate and keys
-    local port=$1 other_name=$2 other_tls=$3 other_side=$4 other_http=$5
+  partner() { # on PORT, the other side OTHER_NAME at OTHER_TLS with OTHER_SIDE's certificate and keys, speaking for AGENCY
+    local port=$1 other_name=$2 other_tls=$3 other_side=$4 other_http=$5 agency=$6
     local keys; keys=$(curl -sf "http://127.0.0.1:$other_http/.well-known/jwks.json" | jq -c '{keys: [.keys[] | {kty, kid, n, e}]}')
     api "$port" "$op" PUT "/api/v1/federation/partners/$(cat /proc/sys/kernel/random/uuid)" -d "$(jq -n --arg i "$other_name" \
-      --arg u "https://localhost:$other_tls" --rawfile c "$WORK/$other_side.pem" --argjson k "$keys" --arg a "$agreement" \
-      '{installation: $i, baseUrl: $u, certificate: $c, keySet: $k, agreements: [$a], recallDeadline: "PT1H"}')" >/dev/null
+      --arg u "https://localhost:$other_tls" --rawfile c "$WORK/$other_side.pem" --argjson k "$keys" --arg a "$agreement" --arg g "$agency" \
+      '{installation: $i, baseUrl: $u, certificate: $c, keySet: $k, agencies: [$g], agreements: [$a], recallDeadline: "PT1H"}')" >/dev/null
   }
-  partner $QN_HTTP borderwatch.cn-gx $GX_TLS gx $GX_HTTP; partner $GX_HTTP borderwatch.vn-qn $QN_TLS qn $QN_HTTP
+  partner $QN_HTTP borderwatch.cn-gx $GX_TLS gx $GX_HTTP CN-GX; partner $GX_HTTP borderwatch.vn-qn $QN_TLS qn $QN_HTTP VN-QN
   local officer supervisor liaison; officer=$(token officer.qn officer VN-QN); supervisor=$(token supervisor.qn supervisor VN-QN)
   liaison=$(token liaison.gx liaison CN-GX)
   local expires; expires=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)

@@ -35,7 +35,10 @@ public class FederationPartner {
     @ColumnTransformer(read = "key_set::text", write = "cast(cast(? as text) as jsonb)")
     public String keySet;
 
-    /** The local sharing agreements whose releases travel to this partner, comma-separated ids. */
+    /** The agencies the partner installation speaks for, comma-separated codes. */
+    public String agencies;
+
+    /** The sharing agreements whose releases travel over this link, comma-separated ids. */
     public String agreements;
 
     @Column(name = "recall_deadline_seconds")
@@ -52,6 +55,14 @@ public class FederationPartner {
 
     @Version
     public int version;
+
+    public List<String> agencyCodes() {
+        return agencies == null || agencies.isEmpty() ? List.of() : Arrays.asList(agencies.split(","));
+    }
+
+    public boolean speaksFor(String agency) {
+        return agencyCodes().contains(agency);
+    }
 
     public List<UUID> agreementIds() {
         return agreements.isEmpty() ? List.of() : Arrays.stream(agreements.split(",")).map(UUID::fromString).toList();

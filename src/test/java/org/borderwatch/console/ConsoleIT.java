@@ -228,7 +228,7 @@ class ConsoleIT {
                 .when().put("/api/v1/agreements/" + carried).then().statusCode(201);
         String installation = org.borderwatch.support.Federation.installation();
         given().auth().oauth2(Keycloak.token("admin")).contentType(ContentType.JSON)
-                .body(org.borderwatch.support.Federation.partnerBody(installation, carried))
+                .body(org.borderwatch.support.Federation.partnerBody(installation, carried, "VN-LS"))
                 .when().put("/api/v1/federation/partners/" + UUID.randomUUID()).then().statusCode(201);
         try (BrowserContext context = browser.context("en-GB")) {
             Page page = Browser.signIn(context, base(), "/console", "admin");

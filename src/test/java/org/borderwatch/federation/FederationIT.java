@@ -170,7 +170,8 @@ class FederationIT {
     static String partnerBody(Installation other, String keySet) throws Exception {
         String certificate = java.nio.file.Files.readString(ca.pem(other.name()));
         return "{\"installation\":\"" + other.name() + "\",\"baseUrl\":\"https://localhost:" + other.tlsPort() + "\",\"certificate\":\""
-                + certificate.replace("\r", "").replace("\n", "\\n") + "\",\"keySet\":" + keySet + ",\"agreements\":[\"" + agreement
+                + certificate.replace("\r", "").replace("\n", "\\n") + "\",\"keySet\":" + keySet + ",\"agencies\":[\""
+                + (other == gx ? "CN-GX" : "VN-QN") + "\"],\"agreements\":[\"" + agreement
                 + "\"],\"recallDeadline\":\"PT1M\"}";
     }
 

@@ -45,16 +45,27 @@ public final class Federation {
         return out;
     }
 
-    /** The service's own published key set stands in for a partner's (any RSA JWK Set will do here). */
+    /** The service's own published key set stands in for a partner's (so that what the service signs verifies as the partner's). */
     public static String keySet() {
         JsonPath keys = JsonPath.from(given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().asString());
-        return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + keys.getString("keys[0].kid") + "\",\"n\":\"" + keys.getString("keys[0].n")
-                + "\",\"e\":\"" + keys.getString("keys[0].e") + "\"}]}";
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.getList("keys").size(); i++) {
+            entries.add("{\"kty\":\"RSA\",\"kid\":\"" + keys.getString("keys[" + i + "].kid") + "\",\"n\":\"" + keys.getString("keys[" + i + "].n")
+                    + "\",\"e\":\"" + keys.getString("keys[" + i + "].e") + "\"}");
+        }
+        return "{\"keys\":[" + String.join(",", entries) + "]}";
     }
 
+    /** A partner speaking for the receiving agency of the agreement (read as the operator of the test profile). */
     public static String partnerBody(String installation, UUID agreement) {
+        String to = given().auth().oauth2(Sharing.OPERATOR).when().get("/api/v1/agreements/" + agreement).then().statusCode(200).extract().path("to");
+        return partnerBody(installation, agreement, to);
+    }
+
+    public static String partnerBody(String installation, UUID agreement, String agency) {
         return "{\"installation\":\"" + installation + "\",\"baseUrl\":\"https://" + installation + ".example.cn\",\"certificate\":"
-                + quoted(certificatePem()) + ",\"keySet\":" + keySet() + ",\"agreements\":[\"" + agreement + "\"],\"recallDeadline\":\"PT4H\"}";
+                + quoted(certificatePem()) + ",\"keySet\":" + keySet() + ",\"agencies\":[\"" + agency + "\"],\"agreements\":[\"" + agreement
+                + "\"],\"recallDeadline\":\"PT4H\"}";
     }
 
     public static String installation() {

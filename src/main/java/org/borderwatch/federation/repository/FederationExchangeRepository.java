@@ -83,13 +83,13 @@ public class FederationExchangeRepository {
                 .setParameter("partner", partner).setParameter("id", stixId).getSingleResult()).map(count -> count > 0);
     }
 
-    /** The messages of a share not yet in a partner's collection and not received from it, oldest first. */
-    public Uni<List<org.borderwatch.sharing.ShareMessage>> unpublishedMessages(UUID shareId, UUID partner, String installation) {
+    /** The messages of a share written here and not yet in a partner's collection, oldest first (never a partner's relayed). */
+    public Uni<List<org.borderwatch.sharing.ShareMessage>> unpublishedMessages(UUID shareId, UUID partner) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select m.* from share_message m where m.share_id = :share and m.origin_installation is distinct from :installation "
+                        "select m.* from share_message m where m.share_id = :share and m.origin_installation is null "
                                 + "and not exists (select 1 from federation_object o where o.partner_id = :partner and o.stix_id = 'note--' || m.id) "
                                 + "order by m.created_at, m.id limit 500", org.borderwatch.sharing.ShareMessage.class)
-                .setParameter("share", shareId).setParameter("installation", installation).setParameter("partner", partner).getResultList());
+                .setParameter("share", shareId).setParameter("partner", partner).getResultList());
     }
 
     /**

@@ -25,9 +25,9 @@ public class FederationPartnerRepository implements PanacheRepositoryBase<Federa
         return list("concat(',', agreements, ',') like ?1 order by installation", "%," + agreement + ",%");
     }
 
-    /** The partner presenting a certificate, by its SHA-256 (lower-case hex). */
+    /** The partner presenting a certificate, by its SHA-256 (lower-case hex); none when two partners pin the same one. */
     public Uni<FederationPartner> byCertificate(String sha256) {
-        return find("certificateSha256", sha256).firstResult();
+        return find("certificateSha256", sha256).range(0, 1).list().map(found -> found.size() == 1 ? found.get(0) : null);
     }
 
     public Uni<List<FederationPartner>> all() {

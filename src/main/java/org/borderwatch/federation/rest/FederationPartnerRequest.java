@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FederationPartnerRequest", description = "A partner installation this one is to trust: configured, never discovered.",
         example = "{\"installation\":\"borderwatch.cn-gx\",\"baseUrl\":\"https://borderwatch.gx.example.cn\",\"certificate\":\"-----BEGIN CERTIFICATE-----\\n...\\n-----END CERTIFICATE-----\","
                 + "\"keySet\":{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"gx-snapshot-1\",\"n\":\"" + FederationPartnerRequest.Key.EXAMPLE_N + "\",\"e\":\"AQAB\"}]},"
-                + "\"agreements\":[\"5a3e9c1d-2b4f-4d6e-8a1c-3f5e7d9b1a2c\"],\"recallDeadline\":\"PT4H\"}")
+                + "\"agencies\":[\"CN-GX\"],\"agreements\":[\"5a3e9c1d-2b4f-4d6e-8a1c-3f5e7d9b1a2c\"],\"recallDeadline\":\"PT4H\"}")
 public record FederationPartnerRequest(
         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", message = "must be a name such as borderwatch.cn-gx (lower case, digits, dots, hyphens)")
         @Schema(description = "The partner installation's name, as it names itself in what it signs.", example = "borderwatch.cn-gx", required = true)
@@ -29,7 +29,12 @@ public record FederationPartnerRequest(
         @Schema(description = "The JWK Set whose keys sign the partner's content.", required = true)
         KeySet keySet,
         @NotEmpty @Size(max = 50)
-        @Schema(description = "The local sharing agreements whose releases travel to this partner.", required = true)
+        @Schema(description = "The agencies the partner installation speaks for: what it releases must come from one of them, what it writes "
+                + "in a thread must be by one of them, and only releases to one of them travel to it.", example = "[\"CN-GX\"]", required = true)
+        List<@NotNull @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,10}", message = "must be an agency code such as CN-GX") String> agencies,
+        @NotEmpty @Size(max = 50)
+        @Schema(description = "The sharing agreements whose releases travel over this link, each between one of the partner's agencies and "
+                + "one of this installation's.", required = true)
         List<@NotNull UUID> agreements,
         @NotNull @Pattern(regexp = "P(T?[0-9]+[DHMS]|[0-9]+DT[0-9]+[HMS]|T[0-9]+H[0-9]+M)", message = "must be an ISO 8601 duration such as PT4H")
         @Schema(description = "How soon a recall must be receipted before it is flagged (1 minute to 30 days).", example = "PT4H", required = true)

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FederationPartner", description = "A partner installation this one trusts.",
         example = "{\"id\":\"1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d\",\"installation\":\"borderwatch.cn-gx\",\"baseUrl\":\"https://borderwatch.gx.example.cn\","
                 + "\"certificateSha256\":\"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b\",\"certificateNotAfter\":\"2027-12-01T00:00:00Z\","
-                + "\"keyIds\":[\"gx-snapshot-1\"],\"agreements\":[\"5a3e9c1d-2b4f-4d6e-8a1c-3f5e7d9b1a2c\"],\"recallDeadline\":\"PT4H\",\"version\":0}")
+                + "\"keyIds\":[\"gx-snapshot-1\"],\"agencies\":[\"CN-GX\"],\"agreements\":[\"5a3e9c1d-2b4f-4d6e-8a1c-3f5e7d9b1a2c\"],\"recallDeadline\":\"PT4H\",\"version\":0}")
 public record FederationPartnerView(
         @Schema(description = "Partner id.", example = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d") UUID id,
         @Schema(description = "The partner installation's name.", example = "borderwatch.cn-gx") String installation,
@@ -23,14 +23,15 @@ public record FederationPartnerView(
         @Schema(description = "When the pinned certificate expires: renew with the partner before.", example = "2027-12-01T00:00:00Z")
         Instant certificateNotAfter,
         @Schema(description = "The key ids of its key set.", example = "[\"gx-snapshot-1\"]") List<String> keyIds,
-        @Schema(description = "The local agreements it carries.") List<UUID> agreements,
+        @Schema(description = "The agencies it speaks for.", example = "[\"CN-GX\"]") List<String> agencies,
+        @Schema(description = "The agreements it carries.") List<UUID> agreements,
         @Schema(description = "Recall receipt deadline (ISO 8601).", example = "PT4H") String recallDeadline,
         @Schema(description = "Who configured it.", example = "5b0e7a8c-2f4d-4c1e-9a3b-7d6f1e2c8b40") String createdBy,
         @Schema(description = "Last change.", example = "2026-12-03T02:00:00Z") Instant updatedAt,
         @Schema(description = "Version, for If-Match.", example = "0") int version) {
 
     public static FederationPartnerView of(FederationPartner p, List<String> keyIds) {
-        return new FederationPartnerView(p.id, p.installation, p.baseUrl, p.certificateSha256, p.certificateNotAfter, keyIds, p.agreementIds(),
+        return new FederationPartnerView(p.id, p.installation, p.baseUrl, p.certificateSha256, p.certificateNotAfter, keyIds, p.agencyCodes(), p.agreementIds(),
                 java.time.Duration.ofSeconds(p.recallDeadlineSeconds).toString(), p.createdBy, p.updatedAt, p.version);
     }
 

@@ -47,13 +47,16 @@ public class FederationPartners {
 
     private final FederationPartnerRepository partners;
     private final AgreementRepository agreements;
+    private final org.borderwatch.sharing.repository.AgencyRepository agencies;
     private final AgencyAccess access;
     private final AuditRecorder audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public FederationPartners(FederationPartnerRepository partners, AgreementRepository agreements, AgencyAccess access, AuditRecorder audit,
+    public FederationPartners(FederationPartnerRepository partners, AgreementRepository agreements,
+                              org.borderwatch.sharing.repository.AgencyRepository agencies, AgencyAccess access, AuditRecorder audit,
                               ObjectMapper json, Clock clock) {
+        this.agencies = agencies;
         this.partners = partners;
         this.agreements = agreements;
         this.access = access;
@@ -73,7 +76,7 @@ public class FederationPartners {
     public Uni<Put> put(Caller caller, UUID id, Integer expectedVersion, FederationPartnerRequest request) {
         X509Certificate certificate = certificate(request.certificate());
         Duration deadline = deadline(request.recallDeadline());
-        return carried(caller, id, request.agreements()).chain(() -> partners.byId(id))
+        return carried(caller, id, request.agreements()).call(() -> across(request)).chain(() -> partners.byId(id))
                 // a change must also be agreed for the agreements the partner carries now: no admin drops another agency's
                 .call(existing -> existing == null ? Uni.createFrom().voidItem() : carried(caller, id, existing.agreementIds()))
                 .chain(existing -> {
@@ -95,6 +98,7 @@ public class FederationPartners {
                 partner.certificateSha256 = fingerprint(certificate);
                 partner.certificateNotAfter = certificate.getNotAfter().toInstant();
                 partner.keySet = write(request.keySet());
+                partner.agencies = request.agencies().stream().distinct().collect(Collectors.joining(","));
                 partner.agreements = request.agreements().stream().map(UUID::toString).distinct().collect(Collectors.joining(","));
                 partner.recallDeadlineSeconds = deadline.toSeconds();
                 partner.updatedAt = clock.instant();
@@ -162,6 +166,28 @@ public class FederationPartners {
                 if (!access.canManageAgreement(caller, agreement.fromAgency)) {
                     throw AccessDeniedException.forbidden(caller, AuditAction.FEDERATION_UPDATE, new AuditedResource("FEDERATION", id.toString(),
                             agreement.fromAgency), "only an admin of " + agreement.fromAgency + " (or the operator) lets its agreements travel");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The partner's agencies exist, and each carried agreement crosses the link: one side the partner's, the other this installation's. */
+    private Uni<Void> across(FederationPartnerRequest request) {
+        return agencies.codes().chain(known -> {
+            for (int i = 0; i < request.agencies().size(); i++) {
+                if (!known.contains(request.agencies().get(i))) {
+                    throw ProblemException.invalid("agencies[" + i + "]", "is not an agency of the directory: " + request.agencies().get(i));
+                }
+            }
+            return agreements.byIds(request.agreements());
+        }).map(found -> {
+            for (int i = 0; i < request.agreements().size(); i++) {
+                UUID wanted = request.agreements().get(i);
+                Agreement agreement = found.stream().filter(a -> a.id.equals(wanted)).findFirst().orElseThrow();
+                if (request.agencies().contains(agreement.fromAgency) == request.agencies().contains(agreement.toAgency)) {
+                    throw ProblemException.invalid("agreements[" + i + "]", "must be between one of the partner's agencies and one of this "
+                            + "installation's: " + agreement.fromAgency + " → " + agreement.toAgency);
                 }
             }
             return null;

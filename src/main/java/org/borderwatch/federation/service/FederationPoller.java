@@ -73,7 +73,8 @@ public class FederationPoller {
     }
 
     private Uni<Void> pages(FederationPartner partner, FederationExchangeRepository.PollState state, String addedAfter, int page) {
-        return client.objects(partner, TaxiiCollections.collectionOf(installation), addedAfter, PAGE)
+        // deferred: a client that cannot even be made (no federation certificate, a bad URL) is this partner's failure, not the round's
+        return Uni.createFrom().deferred(() -> client.objects(partner, TaxiiCollections.collectionOf(installation), addedAfter, PAGE))
                 .chain(envelope -> receiver.applyPage(partner, envelope))
                 .chain(outcome -> {
                     String after = outcome.lastDateAdded() == null ? addedAfter : outcome.lastDateAdded();

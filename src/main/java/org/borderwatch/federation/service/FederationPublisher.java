@@ -89,12 +89,16 @@ public class FederationPublisher {
                         .replaceWithVoid());
     }
 
-    /** The releasing side tells every partner carrying the share's agreement; the receiving side tells the partner it came from. */
+    /**
+     * The releasing side tells the partners carrying the share's agreement that speak for its recipient; the receiving side
+     * tells the partner it came from.
+     */
     private Uni<List<FederationPartner>> concerned(Share share) {
         if (share.originInstallation != null) {
             return partners.byInstallation(share.originInstallation).map(partner -> partner == null ? List.of() : List.of(partner));
         }
-        return share.wasReleased() ? partners.carrying(share.agreementId) : Uni.createFrom().item(List.of());
+        return share.wasReleased() ? partners.carrying(share.agreementId).map(carrying -> carrying.stream()
+                .filter(partner -> partner.speaksFor(share.toAgency)).toList()) : Uni.createFrom().item(List.of());
     }
 
     private Uni<Void> publish(FederationPartner partner, Share share, String kind) {
@@ -103,7 +107,7 @@ public class FederationPublisher {
             case "SHARED", "UPDATED" -> releasing ? definitions(partner).chain(() -> versions(partner, share)) : Uni.createFrom().voidItem();
             case "REVOKED", "EXPIRED" -> releasing ? add(partner, share, stix.recall(installation, share.id, share.createdAt, share.endedAt,
                     share.endReason)) : Uni.createFrom().voidItem();
-            case "MESSAGE" -> exchange.unpublishedMessages(share.id, partner.id, partner.installation).chain(messages -> Multi.createFrom()
+            case "MESSAGE" -> exchange.unpublishedMessages(share.id, partner.id).chain(messages -> Multi.createFrom()
                     .iterable(messages).onItem().transformToUniAndConcatenate(message -> add(partner, share, stix.note(installation, message)))
                     .collect().last()).replaceWithVoid();
             case "ACKNOWLEDGED" -> !releasing && share.acknowledgedAt != null

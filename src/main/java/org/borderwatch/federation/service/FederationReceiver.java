@@ -169,13 +169,16 @@ public class FederationReceiver {
                 : apply(partner, object, signature.jws())
                         .call(() -> exchange.received(partner.id, id, modified, new String(canonical, java.nio.charset.StandardCharsets.UTF_8),
                                 signature.jws(), sha256, clock.instant()))
-                        .call(() -> audit.allowed(TaxiiCollections.callerOf(partner), AuditAction.FEDERATION_RECEIVE,
-                                new AuditedResource("FEDERATION", id, null)))
+                        // recorded against the local agency concerned, so that only its auditors (and the installation's) see it
+                        .call(agency -> audit.allowed(TaxiiCollections.callerOf(partner), AuditAction.FEDERATION_RECEIVE,
+                                new AuditedResource("FEDERATION", id, agency)))
                         .call(() -> StixRelease.RECEIPT.equals(object.path("type").asText()) ? Uni.createFrom().voidItem()
-                                : publisher.add(partner, null, stix.receipt(installation, id, modified, sha256, clock.instant()))));
+                                : publisher.add(partner, null, stix.receipt(installation, id, modified, sha256, clock.instant())))
+                        .replaceWithVoid());
     }
 
-    private Uni<Void> apply(FederationPartner partner, JsonNode object, String jws) {
+    /** Applies one verified object; answers the local agency it concerns (null for the installation's own objects). */
+    private Uni<String> apply(FederationPartner partner, JsonNode object, String jws) {
         String type = object.path("type").asText();
         if (type.equals("report")) {
             return object.path("revoked").asBoolean() ? recall(partner, object) : release(partner, object, jws);
@@ -186,17 +189,18 @@ public class FederationReceiver {
         if (type.equals(StixRelease.ACKNOWLEDGEMENT)) {
             return acknowledgement(partner, object);
         }
+        Uni<Void> applied;
         if (type.equals(StixRelease.CHECKPOINT)) {
-            return witness(partner, object);
-        }
-        if (type.equals(StixRelease.COSIGNATURE)) {
-            return answered(partner, object, jws);
-        }
-        if (type.equals(StixRelease.RECEIPT)) {
-            return exchange.receipted(partner.id, object.path("object_ref").asText(), object.path("object_modified").asText(),
+            applied = witness(partner, object);
+        } else if (type.equals(StixRelease.COSIGNATURE)) {
+            applied = answered(partner, object, jws);
+        } else if (type.equals(StixRelease.RECEIPT)) {
+            applied = exchange.receipted(partner.id, object.path("object_ref").asText(), object.path("object_modified").asText(),
                     object.path("object_sha256").asText(), jws, instant(object.path("applied_at").asText())).replaceWithVoid();
+        } else {
+            applied = Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().voidItem();
+        return applied.replaceWith((String) null);
     }
 
     /**
@@ -254,8 +258,11 @@ public class FederationReceiver {
         }
     }
 
-    /** A release: a share in the recipient's inbox, as if released here, under the local agreement the partner carries. */
-    private Uni<Void> release(FederationPartner partner, JsonNode report, String jws) {
+    /**
+     * A release: a share in the recipient's inbox, as if released here, under the local agreement the partner carries. It
+     * must come from an agency the partner speaks for, to one it does not; a later version must keep its agencies.
+     */
+    private Uni<String> release(FederationPartner partner, JsonNode report, String jws) {
         SharedCase content;
         try {
             content = stix.content(report);
@@ -265,15 +272,25 @@ public class FederationReceiver {
         if (content.shareId() == null || !report.path("id").asText().equals(StixRelease.reportOf(content.shareId()))) {
             throw new Refused("the release names another share than its id");
         }
+        if (content.handlingCode() == null || content.categories() == null || content.categories().isEmpty() || content.publishedAt() == null
+                || content.version() < 1 || content.fromAgency() == null || content.toAgency() == null) {
+            throw new Refused("a release without its agencies, handling code, categories, version or publication time");
+        }
+        if (!partner.speaksFor(content.fromAgency()) || partner.speaksFor(content.toAgency())) {
+            throw new Refused("a release from " + content.fromAgency() + " to " + content.toAgency() + ": " + partner.installation
+                    + " speaks for " + partner.agencyCodes());
+        }
         Instant expiresAt = instant(report.path("extensions").path(StixRelease.RELEASE_EXTENSION).path("expires_at").asText());
+        Instant created = instant(report.path("created").asText());
         return agreed(partner, content).chain(agreement -> shares.byId(content.shareId()).chain(existing -> {
-            if (existing != null && !partner.installation.equals(existing.originInstallation)) {
-                throw new Refused("share " + content.shareId() + " is not one this partner released");
+            if (existing != null && (!partner.installation.equals(existing.originInstallation) || !existing.fromAgency.equals(content.fromAgency())
+                    || !existing.toAgency.equals(content.toAgency()) || !existing.agreementId.equals(agreement.id))) {
+                throw new Refused("share " + content.shareId() + " is not one this partner released, or not between the same agencies");
             }
             if (existing != null && existing.status.ended()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(content.toAgency());
             }
-            Share share = existing != null ? existing : mirror(partner, content, agreement, instant(report.path("created").asText()));
+            Share share = existing != null ? existing : mirror(partner, content, agreement, created);
             share.handlingCode = content.handlingCode();
             share.conditions = content.conditions();
             share.purpose = content.purpose();
@@ -283,7 +300,8 @@ public class FederationReceiver {
             return (existing == null ? shares.add(share) : Uni.createFrom().item(share)).chain(() -> snapshots.version(share.id, content.version()))
                     .chain(known -> known != null ? Uni.createFrom().voidItem() : snapshots.add(snapshot(content, jws, partner))
                             .chain(() -> shares.flush())
-                            .chain(() -> shares.announce(share, existing == null ? "SHARED" : "UPDATED", clock.instant())));
+                            .chain(() -> shares.announce(share, existing == null ? "SHARED" : "UPDATED", clock.instant())))
+                    .replaceWith(content.toAgency());
         }));
     }
 
@@ -330,66 +348,76 @@ public class FederationReceiver {
     }
 
     /** A recall: the received share is withdrawn from the inbox at once. */
-    private Uni<Void> recall(FederationPartner partner, JsonNode report) {
+    private Uni<String> recall(FederationPartner partner, JsonNode report) {
         UUID shareId = shareOf(report.path("id").asText(), "report--");
+        Instant endedAt = instant(report.path("modified").asText());
+        String reason = text(report.path("extensions").path(StixRelease.RELEASE_EXTENSION).path("recall_reason").asText("recalled"), 500);
         return shares.byId(shareId).chain(share -> {
             if (share == null || !partner.installation.equals(share.originInstallation)) {
                 throw new Refused("recall of a share this partner did not release here");
             }
             if (share.status.ended()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(share.toAgency);
             }
             share.status = ShareStatus.REVOKED;
             share.endedBy = TaxiiCollections.callerOf(partner).subject();
-            share.endedAt = instant(report.path("modified").asText());
-            share.endReason = report.path("extensions").path(StixRelease.RELEASE_EXTENSION).path("recall_reason").asText("recalled");
+            share.endedAt = endedAt;
+            share.endReason = reason;
             share.updatedAt = clock.instant();
-            return shares.flush().chain(() -> shares.announce(share, "REVOKED", clock.instant()));
+            return shares.flush().chain(() -> shares.announce(share, "REVOKED", clock.instant())).replaceWith(share.toAgency);
         });
     }
 
     /** A message written at the partner, on a share both sides hold, by the agency on the partner's side of it. */
-    private Uni<Void> message(FederationPartner partner, JsonNode note) {
+    private Uni<String> message(FederationPartner partner, JsonNode note) {
         UUID shareId = shareOf(note.path("object_refs").path(0).asText(), "report--");
         JsonNode fields = note.path("extensions").path(StixRelease.MESSAGE_EXTENSION);
+        ShareMessage message = new ShareMessage();
+        message.id = shareOf(note.path("id").asText(), "note--");
+        message.shareId = shareId;
+        message.kind = kind(fields.path("kind").asText());
+        message.author = text(note.path("authors").path(0).asText(), 200);
+        message.body = text(note.path("content").asText(), 10_000);
+        message.dueAt = fields.hasNonNull("due_at") ? instant(fields.path("due_at").asText()) : null;
+        message.answers = fields.hasNonNull("answers") ? shareOf(fields.path("answers").asText(), "note--") : null;
+        message.createdAt = instant(note.path("created").asText());
+        message.originInstallation = partner.installation;
+        if ((message.kind == MessageKind.REQUEST_FOR_INFORMATION) != (message.dueAt != null)
+                || (message.kind == MessageKind.RESPONSE) != (message.answers != null)) {
+            throw new Refused("a " + message.kind + " with the wrong due date or answer");
+        }
         return party(partner, shareId).chain(share -> {
             String partnerSide = share.originInstallation != null ? share.fromAgency : share.toAgency;
             if (!partnerSide.equals(fields.path("author_agency").asText())) {
                 throw new Refused("a message by " + fields.path("author_agency").asText() + ", not by " + partnerSide);
             }
-            ShareMessage message = new ShareMessage();
-            message.id = shareOf(note.path("id").asText(), "note--");
-            message.shareId = shareId;
-            message.kind = kind(fields.path("kind").asText());
-            message.author = text(note.path("authors").path(0).asText(), 200);
             message.authorAgency = partnerSide;
-            message.body = text(note.path("content").asText(), 10_000);
-            message.dueAt = fields.hasNonNull("due_at") ? instant(fields.path("due_at").asText()) : null;
-            message.answers = fields.hasNonNull("answers") ? shareOf(fields.path("answers").asText(), "note--") : null;
-            message.createdAt = instant(note.path("created").asText());
-            message.originInstallation = partner.installation;
-            if ((message.kind == MessageKind.REQUEST_FOR_INFORMATION) != (message.dueAt != null)
-                    || (message.kind == MessageKind.RESPONSE) != (message.answers != null)) {
-                throw new Refused("a " + message.kind + " with the wrong due date or answer");
-            }
-            return messages.byId(message.id).chain(known -> known != null ? Uni.createFrom().voidItem()
-                    : messages.add(message).chain(() -> shares.announce(share, "MESSAGE", clock.instant())));
+            String ours = share.originInstallation != null ? share.toAgency : share.fromAgency;
+            Uni<Void> answerable = message.answers == null ? Uni.createFrom().voidItem() : messages.byId(message.answers).map(request -> {
+                if (request == null || !request.shareId.equals(shareId) || request.kind != MessageKind.REQUEST_FOR_INFORMATION) {
+                    throw new Refused("a response to " + message.answers + ", which is no request for information on this share");
+                }
+                return null;
+            });
+            return answerable.chain(() -> messages.byId(message.id)).chain(known -> known != null ? Uni.createFrom().voidItem()
+                    : messages.add(message).chain(() -> shares.announce(share, "MESSAGE", clock.instant()))).replaceWith(ours);
         });
     }
 
-    private Uni<Void> acknowledgement(FederationPartner partner, JsonNode ack) {
+    private Uni<String> acknowledgement(FederationPartner partner, JsonNode ack) {
         UUID shareId = shareOf(ack.path("object_ref").asText(), "report--");
+        Instant at = instant(ack.path("acknowledged_at").asText());
         return party(partner, shareId).chain(share -> {
             if (share.originInstallation != null) {
                 throw new Refused("only the receiving side acknowledges");
             }
             if (share.acknowledgedAt != null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(share.fromAgency);
             }
             share.acknowledgedBy = TaxiiCollections.callerOf(partner).subject();
-            share.acknowledgedAt = instant(ack.path("acknowledged_at").asText());
+            share.acknowledgedAt = at;
             share.updatedAt = clock.instant();
-            return shares.flush().chain(() -> shares.announce(share, "ACKNOWLEDGED", clock.instant()));
+            return shares.flush().chain(() -> shares.announce(share, "ACKNOWLEDGED", clock.instant())).replaceWith(share.fromAgency);
         });
     }
 
@@ -397,7 +425,8 @@ public class FederationReceiver {
     private Uni<Share> party(FederationPartner partner, UUID shareId) {
         return shares.byId(shareId).map(share -> {
             boolean held = share != null && (partner.installation.equals(share.originInstallation)
-                    || share.originInstallation == null && share.wasReleased() && partner.agreementIds().contains(share.agreementId));
+                    || share.originInstallation == null && share.wasReleased() && partner.agreementIds().contains(share.agreementId)
+                    && partner.speaksFor(share.toAgency));
             if (!held) {
                 throw new Refused("share " + shareId + " is not held with " + partner.installation);
             }

@@ -294,7 +294,7 @@ public class ShareService {
 
     private Uni<Share> owned(Caller caller, UUID caseId, UUID shareId, AuditAction action) {
         return shares.byId(shareId).map(share -> {
-            if (share == null || !share.caseId.equals(caseId) || !access.canSeeOutgoingShare(caller, share.fromAgency)) {
+            if (share == null || !caseId.equals(share.caseId) || !access.canSeeOutgoingShare(caller, share.fromAgency)) {
                 throw AccessDeniedException.hidden(caller, action, AuditedResource.share(shareId, share == null ? null : share.fromAgency),
                         share != null);
             }
@@ -304,7 +304,7 @@ public class ShareService {
 
     /** A retried release answers with the share it made, and that answer is a read of its content, recorded as one. */
     private Uni<Released> retried(Caller caller, UUID caseId, Share existing) {
-        if (!existing.caseId.equals(caseId) || !access.canSeeOutgoingShare(caller, existing.fromAgency)) {
+        if (!caseId.equals(existing.caseId) || !access.canSeeOutgoingShare(caller, existing.fromAgency)) {
             throw new ProblemException(ProblemType.CONFLICT, "Idempotency-Key " + existing.id + " was already used for another release");
         }
         return detail(existing, contentFor(caller, existing), clock.instant())

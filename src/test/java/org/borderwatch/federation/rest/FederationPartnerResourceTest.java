@@ -60,6 +60,13 @@ class FederationPartnerResourceTest {
         put(admin, id, body.replace(agreement.toString(), UUID.randomUUID().toString())).statusCode(400)
                 .body("errors[0].field", equalTo("agreements[0]"));
         put(admin, id, body.replace("PT4H", "P90D")).statusCode(400).body("errors[0].field", equalTo("recallDeadline"));
+        put(admin, id, body.replace("\"agencies\":[\"" + parties.partner() + "\"]", "\"agencies\":[\"XX-NOWHERE\"]")).statusCode(400)
+                .body("errors[0].field", equalTo("agencies[0]"));
+        // an agreement the link does not cross (both its agencies on one side) cannot travel over it
+        put(admin, id, body.replace("\"agencies\":[\"" + parties.partner() + "\"]", "\"agencies\":[\"" + parties.third() + "\"]"))
+                .statusCode(400).body("errors[0].field", equalTo("agreements[0]"));
+        put(admin, id, body.replace("\"agencies\":[\"" + parties.partner() + "\"]", "\"agencies\":[\"cn-gx\"]")).statusCode(400)
+                .body("errors[0].field", equalTo("agencies[0]"));
         put(admin, id, body.replace("\"installation\":\"", "\"installation\":\"UPPER")).statusCode(400).body("errors[0].field", equalTo("installation"));
         given().auth().oauth2(admin).when().get("/api/v1/federation/partners/" + id).then().statusCode(404);
     }
@@ -81,7 +88,8 @@ class FederationPartnerResourceTest {
         Sharing.Parties others = Sharing.parties();
         UUID theirs = Sharing.agreement(others, "\"DRUGS\"", "H2");
         given().auth().oauth2(Tokens.token("admin." + others.owner(), "admin", others.owner())).contentType(ContentType.JSON)
-                .header("If-Match", "\"0\"").body(body.replace(agreement.toString(), theirs.toString()).replace("PT4H", "PT1M"))
+                .header("If-Match", "\"0\"").body(body.replace(agreement.toString(), theirs.toString()).replace("PT4H", "PT1M")
+                        .replace("\"agencies\":[\"" + parties.partner() + "\"]", "\"agencies\":[\"" + others.partner() + "\"]"))
                 .when().put("/api/v1/federation/partners/" + id).then().statusCode(403);
         given().auth().oauth2(Sharing.OPERATOR).when().get("/api/v1/federation/partners/" + id).then().statusCode(200)
                 .body("agreements", hasItem(agreement.toString())).body("recallDeadline", equalTo("PT4H"));
