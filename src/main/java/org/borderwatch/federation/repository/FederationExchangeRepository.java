@@ -175,9 +175,10 @@ public class FederationExchangeRepository {
 
     /** The number of the newest of this installation's checkpoints in the partner's collection (0: none yet). */
     public Uni<Long> lastCheckpointPublished(UUID partner) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select coalesce(max(cast(cast(object as jsonb) ->> "
-                        + "'checkpoint_number' as bigint)), 0) from federation_object where partner_id = :partner and stix_type = 'x-borderwatch-checkpoint'",
-                        Long.class).setParameter("partner", partner).getSingleResult());
+        // checkpoints are added in number order, so the newest added is the highest: found by index, one row parsed
+        return Panache.getSession().chain(session -> session.createNativeQuery("select cast(cast(object as jsonb) ->> 'checkpoint_number' as bigint) "
+                        + "from federation_object where partner_id = :partner and stix_type = 'x-borderwatch-checkpoint' order by date_added desc limit 1",
+                        Long.class).setParameter("partner", partner).getResultList()).map(rows -> rows.isEmpty() ? 0L : rows.get(0));
     }
 
     /** The partner's checkpoint of that number as witnessed here, or null. */

@@ -55,9 +55,8 @@ public class TaxiiResource {
     @Path("/")
     @Operation(hidden = true)
     public Uni<ObjectNode> discovery(@Context HttpServerRequest request, @HeaderParam("Accept") String accept) {
-        acceptable(accept);
         String root = "https://" + request.host() + "/taxii2/" + ROOT + "/";
-        return collections.partner(peer(request)).map(partner -> {
+        return forPartner(request, accept, partner -> {
             ObjectNode discovery = json.createObjectNode().put("title", "Borderwatch").put("description",
                     "Read-only TAXII 2.1 collections of the releases, messages, receipts and recalls for each federated partner")
                     .put("default", root);
@@ -70,8 +69,7 @@ public class TaxiiResource {
     @Path("/" + ROOT + "/")
     @Operation(hidden = true)
     public Uni<ObjectNode> apiRoot(@Context HttpServerRequest request, @HeaderParam("Accept") String accept) {
-        acceptable(accept);
-        return collections.partner(peer(request)).map(partner -> {
+        return forPartner(request, accept, partner -> {
             ObjectNode root = json.createObjectNode().put("title", "Borderwatch federation").put("max_content_length", 0);
             root.putArray("versions").add(TAXII);
             return root;
@@ -82,8 +80,7 @@ public class TaxiiResource {
     @Path("/" + ROOT + "/collections/")
     @Operation(hidden = true)
     public Uni<ObjectNode> collections(@Context HttpServerRequest request, @HeaderParam("Accept") String accept) {
-        acceptable(accept);
-        return collections.partner(peer(request)).map(partner -> {
+        return forPartner(request, accept, partner -> {
             ObjectNode list = json.createObjectNode();
             list.putArray("collections").add(collection(TaxiiCollections.collectionOf(partner.installation), partner.installation));
             return list;
@@ -150,6 +147,13 @@ public class TaxiiResource {
                     .put("version", entry.modified()).put("media_type", STIX));
             return paged(page, body);
         });
+    }
+
+    /** The answer for the partner whose certificate the connection presented, in TAXII's media type. */
+    private Uni<ObjectNode> forPartner(HttpServerRequest request, String accept,
+                                       java.util.function.Function<org.borderwatch.federation.FederationPartner, ObjectNode> answer) {
+        acceptable(accept);
+        return collections.partner(peer(request)).map(answer);
     }
 
     private Uni<TaxiiCollections.Page> page(HttpServerRequest request, String collection, String addedAfter, String next, String limit,

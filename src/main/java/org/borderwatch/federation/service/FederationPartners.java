@@ -7,14 +7,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -95,7 +93,7 @@ public class FederationPartners {
                 partner.id = id;
                 partner.installation = request.installation();
                 partner.baseUrl = request.baseUrl();
-                partner.certificateSha256 = fingerprint(certificate);
+                partner.certificateSha256 = PartnerTrust.sha256(certificate);
                 partner.certificateNotAfter = certificate.getNotAfter().toInstant();
                 partner.keySet = write(request.keySet());
                 partner.agencies = request.agencies().stream().distinct().collect(Collectors.joining(","));
@@ -215,14 +213,6 @@ public class FederationPartners {
             return certificate;
         } catch (CertificateException | ClassCastException | IllegalArgumentException e) {
             throw ProblemException.invalid("certificate", "must be a PEM X.509 certificate valid today");
-        }
-    }
-
-    static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -144,13 +144,7 @@ public class FederationReceiver {
         if (signature == null || signature.jws() == null || signature.dateAdded() == null) {
             return Optional.of("no signature beside the object");
         }
-        JsonNode keys;
-        try {
-            keys = json.readTree(partner.keySet);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Optional.of("the partner's key set is not JSON");
-        }
-        Optional<SignedObjects.Refusal> bad = SignedObjects.verify(object, signature.jws(), keys);
+        Optional<SignedObjects.Refusal> bad = SignedObjects.verify(object, signature.jws(), keys(partner));
         if (bad.isPresent()) {
             return Optional.of("signature refused: " + bad.get());
         }
